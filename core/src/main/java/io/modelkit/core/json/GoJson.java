@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -128,7 +130,7 @@ public final class GoJson {
         if (value == 0) {
             return (1 / value < 0) ? "-0" : "0";
         }
-        BigDecimal shortest = new BigDecimal(DoubleToDecimal.toString(value)).stripTrailingZeros();
+        BigDecimal shortest = shortestDecimal(value);
         double abs = Math.abs(value);
         if (abs >= 1e-6 && abs < 1e21) {
             return shortest.toPlainString();
@@ -150,6 +152,23 @@ public final class GoJson {
         }
         out.append(absExp);
         return out.toString();
+    }
+
+    /**
+     * The shortest decimal that reads back as {@code value}. Java's algorithm keeps at least two
+     * digits where Go's takes one (only subnormals are affected, e.g. 5e-324), so try one digit too.
+     */
+    private static BigDecimal shortestDecimal(double value) {
+        BigDecimal decimal = new BigDecimal(DoubleToDecimal.toString(value)).stripTrailingZeros();
+        if (decimal.precision() == 2) {
+            for (RoundingMode mode : new RoundingMode[] {RoundingMode.HALF_EVEN, RoundingMode.DOWN, RoundingMode.UP}) {
+                BigDecimal oneDigit = decimal.round(new MathContext(1, mode));
+                if (oneDigit.doubleValue() == value) {
+                    return oneDigit.stripTrailingZeros();
+                }
+            }
+        }
+        return decimal;
     }
 
     private static void appendString(StringBuilder out, String value) {
