@@ -1,0 +1,145 @@
+package io.modelkit.core.store;
+
+import io.modelkit.core.ModelKitException;
+import io.modelkit.core.oci.Digest;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+
+/**
+ * Streams one blob into a layout. Bytes go to a temporary file under the layout's {@code ingest/}
+ * directory, never under {@code blobs/}, and are hashed on the way; {@link #commit()} renames the
+ * file to {@code blobs/sha256/<hex>} in one atomic step. Closing without committing, or a digest
+ * mismatch, deletes the temporary file, so an interrupted writer never leaves a partial blob.
+ * Not thread-safe: one writer per thread.
+ */
+public final class BlobWriter extends OutputStream {
+    private final OciLayout layout;
+    private final Digest expected;
+    private final Path tempFile;
+    private final FileChannel channel;
+    private final FileLock busyLock;
+    private final OutputStream out;
+    private final MessageDigest sha256 = Digest.newSha256();
+    private long size;
+    private boolean finished;
+
+    BlobWriter(OciLayout layout, Digest expected) throws IOException {
+        this.layout = layout;
+        this.expected = expected;
+        this.tempFile = layout.newTempFile("blob-");
+        try {
+            this.channel = FileChannel.open(tempFile, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            Files.deleteIfExists(tempFile);
+            throw e;
+        }
+        this.busyLock = tryLock(channel);
+        this.out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
+    }
+
+    // The lock tells gc in other processes that this temporary file is alive; without it (a file
+    // system that has no locks) gc falls back to the file's age.
+    private static FileLock tryLock(FileChannel channel) {
+        try {
+            return channel.tryLock();
+        } catch (IOException | OverlappingFileLockException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+        ensureOpen();
+        out.write(b);
+        sha256.update((byte) b);
+        size++;
+    }
+
+    @Override
+    public void write(byte[] bytes, int offset, int length) throws IOException {
+        ensureOpen();
+        out.write(bytes, offset, length);
+        sha256.update(bytes, offset, length);
+        size += length;
+    }
+
+    @Override
+    public void flush() throws IOException {
+        ensureOpen();
+        out.flush();
+    }
+
+    /** Bytes written so far. */
+    public long size() {
+        return size;
+    }
+
+    /** The temporary file being written, for diagnostics. */
+    public Path tempFile() {
+        return tempFile;
+    }
+
+    /**
+     * Makes the blob durable and visible under its digest. If the layout already holds it, the
+     * existing file is kept. A mismatch with the expected digest stores nothing and throws an
+     * exception naming both digests.
+     */
+    public StoredBlob commit() throws IOException {
+        ensureOpen();
+        finished = true;
+        Digest actual;
+        try {
+            out.flush();
+            channel.force(true);
+            actual = Digest.of(sha256.digest());
+            closeChannel();
+            if (expected != null && !expected.equals(actual)) {
+                throw new ModelKitException("blob written to " + layout.root() + " does not match its digest: expected "
+                        + expected + ", got " + actual + " (" + size + " bytes); nothing was stored");
+            }
+            layout.moveIntoPlace(tempFile, actual, size);
+        } finally {
+            closeChannel();
+            Files.deleteIfExists(tempFile);
+        }
+        return new StoredBlob(actual, size);
+    }
+
+    /** Discards the blob unless it was committed. */
+    @Override
+    public void close() throws IOException {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        try {
+            closeChannel();
+        } finally {
+            Files.deleteIfExists(tempFile);
+        }
+    }
+
+    private void closeChannel() throws IOException {
+        if (channel.isOpen()) {
+            if (busyLock != null && busyLock.isValid()) {
+                busyLock.release();
+            }
+            channel.close();
+        }
+    }
+
+    private void ensureOpen() throws IOException {
+        if (finished) {
+            throw new IOException("blob writer for " + tempFile + " is already committed or closed");
+        }
+    }
+}
