@@ -1,0 +1,266 @@
+#!/usr/bin/env bash
+# Pack benchmark: how fast `modelkit pack` turns files into ModelKit layers, next to the cheapest
+# thing that reads the same bytes and hashes a tar of them (`tar cf - ... | sha256sum`).
+#
+#   bench/pack.sh [--runs N] [--keep] [--cold] [--quick]
+#
+#   --runs N   timed runs per case, the median is reported (default 3)
+#   --keep     keep bench/work/ (the random input files are reused by the next run)
+#   --cold     drop the page cache before each run (root only) instead of reading the inputs into it
+#   --quick    all sizes divided by 16, to check the script itself in seconds
+#
+# Cases: (a) one 2 GiB file in one layer; (b) eight 256 MiB files in eight layers (model + 7 parts);
+# both with --compression none, then once each with MODELKIT_JAVA_OPTS=-Xmx64m (memory must stay
+# flat whatever the model size); and gzip, gzip-fastest and zstd on one 512 MiB file.
+# Inputs come from /dev/urandom, so they do not compress: the worst case for gzip and zstd, and the
+# usual case for model weights. Needs about 7 GiB free under bench/.
+#
+# Warm by default: a pack in CI usually reads files that were just written or downloaded, and cold
+# reads on a virtual disk measure the disk (and its neighbours) far more than the tool.
+set -euo pipefail
+
+runs=3
+keep=false
+cold=false
+scale=1
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --runs) runs="${2:?--runs needs a number}"; shift 2 ;;
+    --runs=*) runs="${1#--runs=}"; shift ;;
+    --keep) keep=true; shift ;;
+    --cold) cold=true; shift ;;
+    --quick) scale=16; shift ;;
+    -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+    *) echo "pack.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
+  esac
+done
+case "$runs" in ''|*[!0-9]*|0) echo "pack.sh: --runs needs a positive whole number, got '$runs'" >&2; exit 2 ;; esac
+
+root="$(cd -P "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+work=bench/work              # relative on purpose: refs look like oci:bench/work/out-a:v1
+modelkit="$root/modelkit"
+log="$work/last-command.log"
+java_opts="${MODELKIT_JAVA_OPTS-}"
+
+mib=$((1 << 20))
+single_bytes=$((2048 * mib / scale))
+part_bytes=$((256 * mib / scale))
+parts=8
+multi_bytes=$((parts * part_bytes))
+small_bytes=$((512 * mib / scale))
+
+cleanup() {
+  if ! $keep; then rm -rf "$work"; fi
+}
+trap cleanup EXIT
+
+# --- helpers -----------------------------------------------------------------------------------
+
+size_label() {
+  awk -v b="$1" 'BEGIN { if (b >= 2^30) printf "%g GiB", b / 2^30; else printf "%g MiB", b / 2^20 }'
+}
+
+rate() { # bytes seconds -> GB/s
+  awk -v b="$1" -v s="$2" 'BEGIN { if (s > 0) printf "%.3f", b / s / 1e9; else print "-" }'
+}
+
+ratio() {
+  awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'
+}
+
+median() {
+  printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 }
+    END { if (NR % 2) printf "%.3f", v[(NR + 1) / 2]; else printf "%.3f", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+random_file() { # path bytes: reuse a file of the right size from a --keep run
+  if [ -f "$1" ] && [ "$(stat -c %s "$1")" -eq "$2" ]; then return; fi
+  echo "  writing $1 ($(size_label "$2") from /dev/urandom)"
+  head -c "$2" /dev/urandom >"$1.tmp"
+  mv "$1.tmp" "$1"
+}
+
+# Leaves every timed run the same start: no output from the last run, no dirty pages being flushed
+# in the background, and the inputs either all on disk (cold) or all in memory (warm).
+prepare() {
+  rm -rf "$work"/out-* "$work/home"
+  sync
+  if $cold; then
+    echo 3 >/proc/sys/vm/drop_caches
+  else
+    cat "$@" >/dev/null
+  fi
+}
+
+# Runs "$@" with its output in $log and sets $elapsed to the wall time in seconds.
+timed() {
+  local t0 t1 rc=0
+  t0=$(date +%s.%N)
+  "$@" >"$log" 2>&1 || rc=$?
+  t1=$(date +%s.%N)
+  elapsed=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')
+  return "$rc"
+}
+
+must() {
+  if ! timed "$@"; then
+    echo "pack.sh: failed: $*" >&2
+    tail -n 40 "$log" >&2
+    exit 1
+  fi
+}
+
+pack() { # context out-name compression
+  MODELKIT_JAVA_OPTS="$java_opts" MODELKIT_HOME="$root/$work/home" \
+    "$modelkit" pack "$work/$1" --compression "$3" -t "oci:$work/$2:v1"
+}
+
+tar_sha() { # dir entry
+  tar cf - -C "$1" "$2" | sha256sum
+}
+
+tar_compress_sha() { # dir entry compressor...
+  local dir="$1" entry="$2"
+  shift 2
+  tar cf - -C "$dir" "$entry" | "$@" | sha256sum
+}
+
+largest_blob() { # out-name -> bytes of the biggest blob in the layout (the data layer)
+  find "$work/$1/blobs" -type f -printf '%s\n' 2>/dev/null | sort -n | tail -n 1
+}
+
+# --- setup -------------------------------------------------------------------------------------
+
+echo "Building or checking the modelkit CLI..."
+version="$("$modelkit" --version | head -n 1)"
+mkdir -p "$work/a" "$work/b" "$work/c"
+
+# Room for the inputs not yet there (a --keep run leaves them) plus the biggest layout one run writes.
+need_bytes=$((single_bytes + 256 * mib))
+for spec in "a/model.bin:$single_bytes" "c/model.bin:$small_bytes" $(seq -f "b/shard-%g.bin:$part_bytes" 0 $((parts - 1))); do
+  f="$work/${spec%%:*}"
+  if ! [ -f "$f" ] || [ "$(stat -c %s "$f")" -ne "${spec#*:}" ]; then need_bytes=$((need_bytes + ${spec#*:})); fi
+done
+free_bytes=$(( $(df -Pk "$work" | awk 'NR == 2 { print $4 }') * 1024 ))
+if [ "$free_bytes" -lt "$need_bytes" ]; then
+  echo "pack.sh: needs $(size_label "$need_bytes") free under $work, has $(size_label "$free_bytes")" >&2
+  exit 1
+fi
+
+if $cold && ! { sync && echo 3 >/proc/sys/vm/drop_caches; } 2>/dev/null; then
+  echo "Cannot drop the page cache here (needs root); measuring warm instead."
+  cold=false
+fi
+if $cold; then
+  cache_note="cold: sync; echo 3 > /proc/sys/vm/drop_caches before every timed run"
+else
+  cache_note="warm: inputs read once, untimed, before every timed run (--cold to drop the cache)"
+fi
+
+echo "Preparing inputs in $work/..."
+random_file "$work/a/model.bin" "$single_bytes"
+for i in $(seq 0 $((parts - 1))); do
+  random_file "$work/b/shard-$i.bin" "$part_bytes"
+done
+random_file "$work/c/model.bin" "$small_bytes"
+
+cat >"$work/a/Kitfile" <<'EOF'
+manifestVersion: 1.0.0
+package:
+  name: bench-single
+model:
+  name: single
+  path: model.bin
+EOF
+cp "$work/a/Kitfile" "$work/c/Kitfile"
+{
+  printf 'manifestVersion: 1.0.0\npackage:\n  name: bench-layers\nmodel:\n  name: sharded\n  path: shard-0.bin\n  parts:\n'
+  for i in $(seq 1 $((parts - 1))); do
+    printf '    - name: shard-%d\n      path: shard-%d.bin\n' "$i" "$i"
+  done
+} >"$work/b/Kitfile"
+
+a_files=("$work/a/model.bin")
+b_files=("$work"/b/shard-*.bin)
+
+# --- (a) and (b), uncompressed -----------------------------------------------------------------
+
+a_mk=() a_base=() b_mk=() b_base=()
+for run in $(seq 1 "$runs"); do
+  echo "Run $run of $runs..."
+  prepare "${a_files[@]}"; must tar_sha "$work/a" model.bin;         a_base+=("$elapsed")
+  prepare "${a_files[@]}"; must pack a out-a none;                   a_mk+=("$elapsed")
+  prepare "${b_files[@]}"; must tar_sha "$work" b;                   b_base+=("$elapsed")
+  prepare "${b_files[@]}"; must pack b out-b none;                   b_mk+=("$elapsed")
+done
+a_mk_s=$(median "${a_mk[@]}");   a_base_s=$(median "${a_base[@]}")
+b_mk_s=$(median "${b_mk[@]}");   b_base_s=$(median "${b_base[@]}")
+a_mk_r=$(rate "$single_bytes" "$a_mk_s"); a_base_r=$(rate "$single_bytes" "$a_base_s")
+b_mk_r=$(rate "$multi_bytes" "$b_mk_s");  b_base_r=$(rate "$multi_bytes" "$b_base_s")
+
+# --- small heap --------------------------------------------------------------------------------
+
+echo "Small heap (-Xmx64m)..."
+small_heap() { # case out-name bytes files... -> "PASS 1.234" or "FAIL"
+  local name="$1" out="$2" bytes="$3"
+  shift 3
+  prepare "$@"
+  if java_opts="-Xmx64m" timed pack "$name" "$out" none && [ -f "$work/$out/index.json" ]; then
+    echo "PASS $(rate "$bytes" "$elapsed") $elapsed"
+  else
+    echo "-Xmx64m pack of ($name) failed:" >&2
+    tail -n 20 "$log" >&2
+    echo "FAIL - -"
+  fi
+}
+read -r a_heap a_heap_r a_heap_s < <(small_heap a out-a-xmx "$single_bytes" "${a_files[@]}")
+read -r b_heap b_heap_r b_heap_s < <(small_heap b out-b-xmx "$multi_bytes" "${b_files[@]}")
+
+# --- compression, one run each -----------------------------------------------------------------
+
+echo "Compression on $(size_label "$small_bytes") (one run each)..."
+compressed_rows=()
+for mode in gzip gzip-fastest zstd; do
+  case "$mode" in
+    gzip) tool=(gzip -6 -c) ;;
+    gzip-fastest) tool=(gzip -1 -c) ;;
+    zstd) tool=(zstd -3 -T1 -q -c) ;;
+  esac
+  prepare "$work/c/model.bin"; must pack c "out-c-$mode" "$mode"; mk_s="$elapsed"
+  layer=$(largest_blob "out-c-$mode")
+  prepare "$work/c/model.bin"; must tar_compress_sha "$work/c" model.bin "${tool[@]}"; base_s="$elapsed"
+  mk_r=$(rate "$small_bytes" "$mk_s"); base_r=$(rate "$small_bytes" "$base_s")
+  compressed_rows+=("$(printf '%-14s %9.2f %8s %11s   %-18s %9.2f %8s %9s' \
+    "$mode" "$mk_s" "$mk_r" "$(ratio "${layer:-0}" "$small_bytes")" "tar | ${tool[*]:0:2}" "$base_s" "$base_r" \
+    "$(ratio "$mk_r" "$base_r")")")
+done
+
+# --- report ------------------------------------------------------------------------------------
+
+line() { printf '%s\n' "-----------------------------------------------------------------------------------------------"; }
+echo
+echo "ModelKit pack benchmark"
+echo "  $version; $(java -version 2>&1 | head -n 1); $(nproc) CPUs; $(uname -sr)"
+echo "  median of $runs run(s) per case; 1 GB = 1e9 bytes; rate = input bytes / wall time (JVM start included)"
+echo "  page cache: $cache_note"
+[ "$scale" -eq 1 ] || echo "  --quick: every size divided by $scale"
+line
+printf '%-36s %9s %8s   %9s %8s   %s\n' "case (--compression none)" "modelkit" "" "tar|sha" "" "modelkit/"
+printf '%-36s %9s %8s   %9s %8s   %s\n' "" "s" "GB/s" "s" "GB/s" "baseline rate"
+line
+printf '%-36s %9.2f %8s   %9.2f %8s   %s\n' "(a) 1 file x $(size_label "$single_bytes"), 1 layer" \
+  "$a_mk_s" "$a_mk_r" "$a_base_s" "$a_base_r" "$(ratio "$a_mk_r" "$a_base_r")"
+printf '%-36s %9.2f %8s   %9.2f %8s   %s\n' "(b) $parts files x $(size_label "$part_bytes"), $parts layers" \
+  "$b_mk_s" "$b_mk_r" "$b_base_s" "$b_base_r" "$(ratio "$b_mk_r" "$b_base_r")"
+printf '%-36s %9s %8s   %9s %8s\n' "(b) rate / (a) rate" "" "$(ratio "$b_mk_r" "$a_mk_r")" "" "$(ratio "$b_base_r" "$a_base_r")"
+line
+printf '%-36s %s  %s GB/s  (%s s)\n' "(a) with MODELKIT_JAVA_OPTS=-Xmx64m" "$a_heap" "$a_heap_r" "$a_heap_s"
+printf '%-36s %s  %s GB/s  (%s s)\n' "(b) with MODELKIT_JAVA_OPTS=-Xmx64m" "$b_heap" "$b_heap_r" "$b_heap_s"
+line
+echo "compressed, 1 file x $(size_label "$small_bytes"), 1 run each"
+printf '%-14s %9s %8s %11s   %-18s %9s %8s %9s\n' "--compression" "s" "GB/s" "layer/input" "baseline" "s" "GB/s" "mk/base"
+for row in "${compressed_rows[@]}"; do echo "$row"; done
+line
+if $keep; then echo "Inputs kept in $work/ (reused by the next run)."; fi
+[ "$a_heap" = PASS ] && [ "$b_heap" = PASS ]
