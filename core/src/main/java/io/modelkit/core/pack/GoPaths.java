@@ -5,12 +5,12 @@ package io.modelkit.core.pack;
  * Kit cleans every layer path, walk path and ignore pattern with these functions, and prefix checks
  * compare the cleaned strings, so ours must give identical strings.
  */
-final class GoPaths {
+public final class GoPaths {
     private GoPaths() {
     }
 
     /** Go's {@code path.Clean}: the shortest equivalent path, {@code "."} when empty. */
-    static String clean(String path) {
+    public static String clean(String path) {
         if (path.isEmpty()) {
             return ".";
         }

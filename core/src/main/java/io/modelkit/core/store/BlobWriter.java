@@ -28,18 +28,20 @@ public final class BlobWriter extends OutputStream {
     private final FileChannel channel;
     private final FileLock busyLock;
     private final OutputStream out;
-    private final MessageDigest sha256 = Digest.newSha256();
+    private final MessageDigest sha256;
     private long size;
     private boolean finished;
 
-    BlobWriter(OciLayout layout, Digest expected) throws IOException {
+    BlobWriter(OciLayout layout, Digest expected, boolean hashing) throws IOException {
         this.layout = layout;
         this.expected = expected;
+        this.sha256 = hashing ? Digest.newSha256() : null;
         this.tempFile = layout.newTempFile("blob-");
         try {
             this.channel = FileChannel.open(tempFile, StandardOpenOption.WRITE);
         } catch (IOException e) {
             Files.deleteIfExists(tempFile);
+            InFlight.forget(tempFile);
             throw e;
         }
         this.busyLock = tryLock(channel);
@@ -60,7 +62,9 @@ public final class BlobWriter extends OutputStream {
     public void write(int b) throws IOException {
         ensureOpen();
         out.write(b);
-        sha256.update((byte) b);
+        if (sha256 != null) {
+            sha256.update((byte) b);
+        }
         size++;
     }
 
@@ -68,7 +72,9 @@ public final class BlobWriter extends OutputStream {
     public void write(byte[] bytes, int offset, int length) throws IOException {
         ensureOpen();
         out.write(bytes, offset, length);
-        sha256.update(bytes, offset, length);
+        if (sha256 != null) {
+            sha256.update(bytes, offset, length);
+        }
         size += length;
     }
 
@@ -94,13 +100,24 @@ public final class BlobWriter extends OutputStream {
      * exception naming both digests.
      */
     public StoredBlob commit() throws IOException {
+        if (sha256 == null) {
+            throw new IllegalStateException("a writer opened without hashing is committed with commit(Digest)");
+        }
+        return commit(null);
+    }
+
+    /**
+     * Commits a blob whose digest the caller computed over the very bytes it wrote, as the pack's
+     * layer writer does: hashing them a second time here would halve the pack rate.
+     */
+    public StoredBlob commit(Digest computedByCaller) throws IOException {
         ensureOpen();
         finished = true;
         Digest actual;
         try {
             out.flush();
             channel.force(true);
-            actual = Digest.of(sha256.digest());
+            actual = sha256 != null ? Digest.of(sha256.digest()) : computedByCaller;
             closeChannel();
             if (expected != null && !expected.equals(actual)) {
                 throw new ModelKitException("blob written to " + layout.root() + " does not match its digest: expected "
@@ -110,6 +127,7 @@ public final class BlobWriter extends OutputStream {
         } finally {
             closeChannel();
             Files.deleteIfExists(tempFile);
+            InFlight.forget(tempFile);
         }
         return new StoredBlob(actual, size);
     }
@@ -125,6 +143,7 @@ public final class BlobWriter extends OutputStream {
             closeChannel();
         } finally {
             Files.deleteIfExists(tempFile);
+            InFlight.forget(tempFile);
         }
     }
 

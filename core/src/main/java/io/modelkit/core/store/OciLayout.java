@@ -165,7 +165,19 @@ public final class OciLayout {
     /** A writer for a blob that must have digest {@code expected}; {@code null} accepts any. */
     public BlobWriter openBlobWriter(Digest expected) {
         try {
-            return new BlobWriter(this, expected);
+            return new BlobWriter(this, expected, true);
+        } catch (IOException e) {
+            throw new ModelKitException("cannot start writing a blob in " + root + ": " + e, e);
+        }
+    }
+
+    /**
+     * A writer that does not hash: the caller hashes the bytes it writes and passes the digest to
+     * {@link BlobWriter#commit(Digest)}.
+     */
+    public BlobWriter openPrehashedBlobWriter() {
+        try {
+            return new BlobWriter(this, null, false);
         } catch (IOException e) {
             throw new ModelKitException("cannot start writing a blob in " + root + ": " + e, e);
         }
@@ -465,6 +477,19 @@ public final class OciLayout {
      * stops before deleting anything.
      */
     public GcReport gc(Duration minAge) {
+        return collect(minAge, null);
+    }
+
+    /**
+     * Deletes those of {@code candidates} (the blobs of a manifest just removed) that no remaining
+     * manifest uses, whatever their age: unlike {@link #gc()}, it cannot catch a concurrent pack's
+     * fresh blobs, since these were in use by the removed manifest until now.
+     */
+    public GcReport removeUnused(Collection<Digest> candidates) {
+        return collect(Duration.ZERO, Set.copyOf(candidates));
+    }
+
+    private GcReport collect(Duration minAge, Set<Digest> only) {
         return inLock(() -> {
             Set<Digest> reachable;
             try {
@@ -481,7 +506,8 @@ public final class OciLayout {
                     for (Path blob : blobs) {
                         String name = blob.getFileName().toString();
                         if (!HEX.matcher(name).matches() || reachable.contains(new Digest("sha256", name))
-                                || !olderThan(blob, cutoff)) {
+                                || (only != null && !only.contains(new Digest("sha256", name)))
+                                || (only == null && !olderThan(blob, cutoff))) {
                             continue;
                         }
                         long size = Files.size(blob);
@@ -492,7 +518,8 @@ public final class OciLayout {
                     }
                 }
             }
-            return new GcReport(deleted.stream().sorted().toList(), freed, deleteStaleTempFiles(cutoff));
+            int temps = only == null ? deleteStaleTempFiles(cutoff) : 0;
+            return new GcReport(deleted.stream().sorted().toList(), freed, temps);
         });
     }
 
@@ -570,7 +597,15 @@ public final class OciLayout {
     Path newTempFile(String prefix) throws IOException {
         Path ingest = root.resolve(INGEST_DIR);
         Files.createDirectories(ingest);
-        return Files.createTempFile(ingest, prefix, TEMP_SUFFIX);
+        return InFlight.track(Files.createTempFile(ingest, prefix, TEMP_SUFFIX));
+    }
+
+    /**
+     * Starts making results visible: blob commits and the manifest that names them belong in one
+     * section, which a shutting-down process lets finish and never starts anew.
+     */
+    public CommitSection beginCommit() {
+        return InFlight.enterCommit(root);
     }
 
     /** Moves a finished temporary file to the blob path, or keeps an existing blob of that size. */
@@ -626,6 +661,7 @@ public final class OciLayout {
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(temp);
+            InFlight.forget(temp);
         }
     }
 

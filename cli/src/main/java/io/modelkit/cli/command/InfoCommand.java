@@ -1,0 +1,47 @@
+package io.modelkit.cli.command;
+
+import io.modelkit.core.inspect.ModelKitReader;
+import io.modelkit.core.kitfile.Kitfile;
+import io.modelkit.core.kitfile.KitfileJson;
+import io.modelkit.core.kitfile.KitfileYaml;
+import io.modelkit.core.oci.Location;
+import io.modelkit.core.oci.Manifest;
+import io.modelkit.core.store.ModelKitStore;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code modelkit info}: the Kitfile of a stored ModelKit. */
+@Command(
+        name = "info",
+        mixinStandardHelpOptions = true,
+        header = "Show the Kitfile of a ModelKit.",
+        description = "Prints the Kitfile as YAML, or with --json the config as kit stores it, including each layer's digest and diffId.",
+        footer = {
+            "",
+            "Examples:",
+            "  modelkit info sentiment:1.0",
+            "  modelkit info sentiment:1.0 --json | jq .model.parameters"
+        })
+final class InfoCommand extends StoreCommand {
+    @Parameters(index = "0", paramLabel = "REF", description = "The ModelKit: a reference in the local store or oci:PATH[:TAG].")
+    String reference;
+
+    @Option(names = "--json", description = "Print the Kitfile as JSON, with layer digests.")
+    boolean json;
+
+    @Override
+    protected void execute() throws Exception {
+        Location location = location(reference);
+        ModelKitStore store = storeFor(location);
+        Manifest manifest = ModelKitReader.manifest(store, location);
+        Kitfile kitfile = ModelKitReader.kitfile(store, manifest, location);
+        if (json) {
+            printJson(new com.fasterxml.jackson.databind.ObjectMapper().readTree(KitfileJson.configBytes(kitfile)));
+        } else {
+            out().print(KitfileYaml.write(kitfile));
+        }
+        out().flush();
+    }
+}

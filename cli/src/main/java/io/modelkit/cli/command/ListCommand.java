@@ -1,0 +1,81 @@
+package io.modelkit.cli.command;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.modelkit.cli.console.ByteFormat;
+import io.modelkit.cli.console.Table;
+import io.modelkit.core.oci.Location;
+import io.modelkit.core.store.ModelKitStore;
+import io.modelkit.core.store.StoredModelKit;
+import java.util.List;
+import java.util.Optional;
+import io.modelkit.core.inspect.ModelKitReader;
+import io.modelkit.core.kitfile.Kitfile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code modelkit list}: what the local store (or an OCI layout) holds. */
+@Command(
+        name = "list",
+        aliases = "ls",
+        mixinStandardHelpOptions = true,
+        header = "List the ModelKits in the local store or in an OCI layout.",
+        footer = {
+            "",
+            "Examples:",
+            "  modelkit list",
+            "  modelkit list oci:/tmp/layout --json"
+        })
+final class ListCommand extends StoreCommand {
+    @Parameters(index = "0", arity = "0..1", paramLabel = "oci:PATH", description = "An OCI layout to list instead of the local store.")
+    String layout;
+
+    @Option(names = "--json", description = "Print the list as JSON.")
+    boolean json;
+
+    @Override
+    protected void execute() throws Exception {
+        ModelKitStore store = layout == null ? localStore() : storeFor(Location.parse(layout));
+        List<StoredModelKit> kits = store.list();
+        if (json) {
+            ArrayNode array = JsonNodeFactory.instance.arrayNode();
+            for (StoredModelKit kit : kits) {
+                ObjectNode node = array.addObject();
+                node.put("repository", kit.repository());
+                node.put("tag", kit.tag());
+                node.put("digest", kit.digest().toString());
+                node.put("size", kit.totalSize());
+                kit.created().ifPresent(created -> node.put("created", created));
+                modelName(store, kit).ifPresent(name -> node.put("modelName", name));
+            }
+            printJson(array);
+            return;
+        }
+        Table table = new Table("REPOSITORY", "TAG", "MODEL", "SIZE", "CREATED", "DIGEST");
+        for (StoredModelKit kit : kits) {
+            table.row(display(kit.repository()), kit.tag().isEmpty() ? "<none>" : kit.tag(),
+                    modelName(store, kit).orElse(""), ByteFormat.size(kit.totalSize()), kit.created().orElse(""),
+                    kit.digest().toString());
+        }
+        table.print(out());
+    }
+
+    /** The model's name from the Kitfile; a list never fails because one ModelKit's config is unreadable. */
+    private static Optional<String> modelName(ModelKitStore store, StoredModelKit kit) {
+        try {
+            Kitfile kitfile = ModelKitReader.kitfile(store, kit.manifest(), kit.location().orElse(null));
+            return Optional.ofNullable(kitfile.model()).map(model -> model.name()).filter(name -> !name.isEmpty());
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String display(String repository) {
+        if (repository.isEmpty() || repository.equals("localhost/_")) {
+            return "<none>";
+        }
+        return repository.startsWith("localhost/") ? repository.substring("localhost/".length()) : repository;
+    }
+}

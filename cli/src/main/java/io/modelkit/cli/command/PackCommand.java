@@ -1,0 +1,97 @@
+package io.modelkit.cli.command;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.modelkit.core.oci.Location;
+import io.modelkit.core.pack.Compression;
+import io.modelkit.core.pack.PackFormat;
+import io.modelkit.core.pack.PackRequest;
+import io.modelkit.core.pack.PackResult;
+import io.modelkit.core.pack.Packer;
+import io.modelkit.core.pack.SourceDateEpoch;
+import io.modelkit.core.store.ModelKitStore;
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code modelkit pack}: a directory and its Kitfile become a ModelKit in the store. */
+@Command(
+        name = "pack",
+        mixinStandardHelpOptions = true,
+        header = "Pack a directory into a ModelKit.",
+        description = "Reads the Kitfile (Kitfile, kitfile or .kitfile in DIR, or -f), honours .kitignore, and writes one layer per Kitfile entry, exactly as kit does, into the local store or the OCI layout named by -t. SOURCE_DATE_EPOCH, when set, fixes the created time.",
+        footer = {
+            "",
+            "Examples:",
+            "  modelkit pack . -t sentiment:1.0",
+            "  modelkit pack ./project -f ./project/Kitfile.prod -t registry.example.com/team/sentiment:1.0,latest",
+            "  modelkit pack ./project -t oci:/tmp/layout:v1 --compression zstd",
+            "  cat Kitfile | modelkit pack ./project -f - --json"
+        })
+final class PackCommand extends StoreCommand {
+    @Parameters(index = "0", paramLabel = "DIR", description = "The context directory: paths in the Kitfile are relative to it.")
+    Path contextDir;
+
+    @Option(names = {"-f", "--file"}, paramLabel = "KITFILE",
+            description = "The Kitfile to use instead of DIR/Kitfile; '-' reads it from standard input.")
+    String kitfile;
+
+    @Option(names = {"-t", "--tag"}, paramLabel = "REF",
+            description = "Where to store the result: [host[:port]/]repo[:tag[,tag...]] in the local store, or oci:PATH[:TAG]. "
+                    + "Without it the ModelKit is stored untagged.")
+    String tag;
+
+    @Option(names = "--compression", paramLabel = "MODE", defaultValue = "none",
+            description = "Layer compression: none (default, as kit), gzip, gzip-fastest or zstd.")
+    String compression;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "modelkit",
+            description = "modelkit (default, the KitOps form) or modelpack (the CNCF ModelPack form).")
+    String format;
+
+    @Option(names = "--parallel", paramLabel = "N",
+            description = "How many layers to build at once (default: the number of processors).")
+    Integer parallel;
+
+    @Option(names = "--json", description = "Print the result as JSON.")
+    boolean json;
+
+    @Override
+    protected void execute() throws Exception {
+        PackRequest.Builder request = PackRequest.builder(contextDir)
+                .compression(Compression.parse(compression))
+                .format(PackFormat.parse(format))
+                .listener(progress());
+        SourceDateEpoch.from(context().env()).ifPresent(request::created);
+        if (parallel != null) {
+            request.parallelism(parallel);
+        }
+        if ("-".equals(kitfile)) {
+            request.kitfileContent(context().in().readAllBytes(), "Kitfile from standard input");
+        } else if (kitfile != null) {
+            request.kitfile(Path.of(kitfile));
+        }
+        Location target = tag == null ? null : location(tag);
+        if (target != null) {
+            request.target(target);
+        }
+        ModelKitStore store = target == null ? localStore() : storeFor(target);
+        PackResult result = Packer.pack(request.build(), store);
+        if (json) {
+            ObjectNode node = JsonNodeFactory.instance.objectNode();
+            node.put("digest", result.descriptor().digest().toString());
+            node.put("mediaType", result.descriptor().mediaType());
+            node.put("size", result.descriptor().size());
+            var names = node.putArray("references");
+            result.locations().forEach(location -> names.add(location.toString()));
+            node.put("store", store.layout().root().toString());
+            node.set("manifest", new com.fasterxml.jackson.databind.ObjectMapper().readTree(result.manifest().bytes()));
+            printJson(node);
+        } else {
+            List<String> names = result.locations().stream().map(StoreCommand::display).toList();
+            out().println("Model saved: " + result.descriptor().digest() + (names.isEmpty() ? "" : " as " + String.join(", ", names)));
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package io.modelkit.cli.command;
+
+import io.modelkit.cli.console.ByteFormat;
+import io.modelkit.core.ModelKitException;
+import io.modelkit.core.inspect.ModelKitReader;
+import io.modelkit.core.oci.Digest;
+import io.modelkit.core.oci.Location;
+import io.modelkit.core.oci.Manifest;
+import java.util.ArrayList;
+import java.util.List;
+import io.modelkit.core.store.GcReport;
+import io.modelkit.core.store.ModelKitStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code modelkit remove}: forget names, then free the blobs no ModelKit uses any more. */
+@Command(
+        name = "remove",
+        aliases = "rm",
+        mixinStandardHelpOptions = true,
+        header = "Remove ModelKits from the local store or an OCI layout.",
+        description = "Removes the name REF. A ModelKit left without a name is removed, and blobs that no remaining ModelKit uses are deleted. A digest reference removes the ModelKit and all its names.",
+        footer = {
+            "",
+            "Examples:",
+            "  modelkit remove sentiment:1.0",
+            "  modelkit remove sentiment@sha256:6c3c624b58dbbcd3c0dd82b4c53f04194d1247c6eebdaab7c610cf7d66709b3b",
+            "  modelkit remove oci:/tmp/layout:v1"
+        })
+final class RemoveCommand extends StoreCommand {
+    @Parameters(paramLabel = "REF", arity = "1..*", description = "The names to remove.")
+    List<String> references;
+
+    @Override
+    protected void execute() {
+        for (String reference : references) {
+            Location location = location(reference);
+            ModelKitStore store = storeFor(location);
+            Manifest manifest = ModelKitReader.manifest(store, location);
+            List<Digest> blobs = new ArrayList<>();
+            blobs.add(manifest.digest());
+            blobs.add(manifest.config().digest());
+            manifest.layers().forEach(layer -> blobs.add(layer.digest()));
+            if (!store.remove(location)) {
+                throw new ModelKitException("ModelKit " + reference + " not found in " + store.layout().root());
+            }
+            GcReport gc = store.layout().removeUnused(blobs);
+            out().println("Removed " + reference + (gc.deletedBlobs().isEmpty() ? ""
+                    : " (freed " + ByteFormat.size(gc.freedBytes()) + " in " + gc.deletedBlobs().size() + " blobs)"));
+        }
+    }
+}

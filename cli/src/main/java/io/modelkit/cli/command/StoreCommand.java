@@ -1,0 +1,80 @@
+package io.modelkit.cli.command;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.modelkit.cli.CliContext;
+import io.modelkit.cli.console.ConsoleProgress;
+import io.modelkit.core.ProgressListener;
+import io.modelkit.core.oci.Location;
+import io.modelkit.core.oci.Reference;
+import io.modelkit.core.store.LocalStore;
+import io.modelkit.core.store.ModelKitHome;
+import io.modelkit.core.store.ModelKitStore;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * What every subcommand shares: the context (streams, environment), progress on stderr, the
+ * store a reference lives in, and JSON output. Subclasses implement {@link #execute()}.
+ */
+abstract class StoreCommand implements Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    @ParentCommand
+    private ModelKitCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public final Integer call() throws Exception {
+        execute();
+        context().out().flush();
+        return 0;
+    }
+
+    protected abstract void execute() throws Exception;
+
+    protected CliContext context() {
+        return root.context();
+    }
+
+    protected PrintWriter out() {
+        return context().out();
+    }
+
+    protected boolean quiet() {
+        return root.quiet();
+    }
+
+    protected ProgressListener progress() {
+        CliContext context = context();
+        return new ConsoleProgress(context.err(), context.terminal(), context.color(), root.quiet());
+    }
+
+    protected Location location(String text) {
+        return Location.parse(text);
+    }
+
+    protected ModelKitStore storeFor(Location location) {
+        return ModelKitStore.forLocation(location, context().env());
+    }
+
+    /** The embedded default store under $MODELKIT_HOME. */
+    protected LocalStore localStore() {
+        return LocalStore.open(ModelKitHome.resolve(context().env()));
+    }
+
+    /** How a location is shown: local-store references without the default registry. */
+    static String display(Location location) {
+        return location instanceof Reference reference ? reference.displayName() : location.toString();
+    }
+
+    protected void printJson(JsonNode node) throws Exception {
+        out().println(JSON.writeValueAsString(node));
+    }
+}

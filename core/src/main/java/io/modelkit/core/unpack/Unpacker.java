@@ -1,0 +1,122 @@
+package io.modelkit.core.unpack;
+
+import io.modelkit.core.ModelKitException;
+import io.modelkit.core.ProgressListener;
+import io.modelkit.core.inspect.BoundLayer;
+import io.modelkit.core.inspect.ModelKitContents;
+import io.modelkit.core.inspect.ModelKitReader;
+import io.modelkit.core.kitfile.KitfileYaml;
+import io.modelkit.core.kitfile.LayerEntry;
+import io.modelkit.core.oci.Descriptor;
+import io.modelkit.core.store.ModelKitStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+
+/**
+ * Unpacks a stored ModelKit into a directory, as {@code kit unpack} does: the selected layers, each
+ * verified against its digest before its files are put in place, then the Kitfile.
+ */
+public final class Unpacker {
+    private final UnpackRequest request;
+    private final ModelKitStore store;
+
+    private Unpacker(UnpackRequest request, ModelKitStore store) {
+        this.request = request;
+        this.store = store;
+    }
+
+    /** Unpacks as {@code request} says from {@code store}. */
+    public static UnpackResult unpack(UnpackRequest request, ModelKitStore store) {
+        return new Unpacker(request, store).unpack();
+    }
+
+    private UnpackResult unpack() {
+        ModelKitContents kit = ModelKitReader.read(store, request.source());
+        Path target = prepareTarget(request.targetDir());
+        ProgressListener listener = request.listener();
+        int layers = 0;
+        int files = 0;
+        int skipped = 0;
+        long bytes = 0;
+        for (BoundLayer layer : kit.layers()) {
+            LayerEntry entry = layer.entry();
+            if (!selects(entry)) {
+                continue;
+            }
+            ExtractOptions.Builder options = ExtractOptions.builder()
+                    .overwrite(request.overwrite())
+                    .ignoreExisting(request.ignoreExisting());
+            if (layer.legacy()) {
+                options.legacyLayerPath(entry.path());
+            }
+            Descriptor descriptor = layer.descriptor();
+            LayerSource source = new LayerSource(descriptor.mediaType(), descriptor.digest(), descriptor.size(),
+                    descriptor.annotations());
+            try (InputStream blob = store.layout().openBlob(descriptor.digest())) {
+                ExtractResult result = LayerExtractor.extract(blob, source, target, options.build(), listener);
+                layers++;
+                files += result.filesWritten();
+                skipped += result.filesSkipped();
+                bytes += result.bytesWritten();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read layer " + descriptor.digest() + " of " + request.source(), e);
+            }
+        }
+        boolean kitfileWritten = selectsKitfile() && writeKitfile(kit, target);
+        return new UnpackResult(kit.manifest().digest(), target, layers, files, skipped, bytes, kitfileWritten);
+    }
+
+    private boolean selects(LayerEntry entry) {
+        List<UnpackFilter> filters = request.filters();
+        return filters.isEmpty() || filters.stream().anyMatch(f -> f.selects(entry.kind(), entry.name(), entry.path()));
+    }
+
+    private boolean selectsKitfile() {
+        List<UnpackFilter> filters = request.filters();
+        return filters.isEmpty() || filters.stream().anyMatch(UnpackFilter::selectsKitfile);
+    }
+
+    /** Writes the Kitfile (without digests) under a temporary name, then renames it into place. */
+    private boolean writeKitfile(ModelKitContents kit, Path target) {
+        Path kitfile = target.resolve("Kitfile");
+        if (Files.exists(kitfile, LinkOption.NOFOLLOW_LINKS)) {
+            if (request.ignoreExisting()) {
+                return false;
+            }
+            if (!request.overwrite()) {
+                throw new ModelKitException(kitfile + " already exists; use --overwrite to replace it or --ignore-existing to keep it");
+            }
+            if (Files.isSymbolicLink(kitfile) || Files.isDirectory(kitfile, LinkOption.NOFOLLOW_LINKS)) {
+                throw new ModelKitException(kitfile + " is a symbolic link or a directory; refusing to replace it");
+            }
+        }
+        try {
+            Path temp = Files.createTempFile(target, ".Kitfile-", ".tmp");
+            try {
+                Files.write(temp, KitfileYaml.write(kit.kitfile().withoutLayers()).getBytes(StandardCharsets.UTF_8));
+                Files.move(temp, kitfile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+            return true;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + kitfile, e);
+        }
+    }
+
+    private static Path prepareTarget(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            return dir.toRealPath();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the target directory " + dir, e);
+        }
+    }
+}
