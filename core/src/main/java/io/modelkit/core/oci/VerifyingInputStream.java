@@ -1,66 +1,81 @@
 package io.modelkit.core.oci;
 
-import io.modelkit.core.ModelKitException;
+import io.modelkit.core.oci.Digest;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
 
 /**
- * Passes content through while hashing it, and fails at the end of the stream if the content does
- * not have the expected digest (and size, when known). Reading to the end is what proves content
- * good; a caller that stops early has verified nothing.
+ * Hashes and counts a blob while it is read, and fails with a {@link BlobVerificationException}
+ * naming the blob and both digests when the end of the stream is reached and the bytes do not match
+ * the descriptor. Reading past the descriptor's size fails at once, so a hostile endless stream is
+ * cut short. Closing before the end verifies nothing: callers that stop early (a decompressor, a tar
+ * reader at its end-of-archive blocks) call {@link #drainAndVerify()}.
  */
 public final class VerifyingInputStream extends FilterInputStream {
-    private final Digest expected;
+    private static final int SKIP_BUFFER = 64 * 1024;
+
+    private final Digest expectedDigest;
     private final long expectedSize;
-    private final String source;
+    private final String label;
     private final MessageDigest sha256 = Digest.newSha256();
     private long count;
-    private boolean verified;
+    private Digest actual;
+    private BlobVerificationException failure;
 
     /**
-     * @param expectedSize the expected byte count, or -1 if unknown
-     * @param source names the content in errors, e.g. a file path or a URL
+     * @param in           the blob as it arrives
+     * @param expectedDigest the descriptor's digest
+     * @param expectedSize the descriptor's size, or -1 when unknown
+     * @param label        what the blob is, for messages, such as {@code layer 'models/m1.gguf'}
      */
-    public VerifyingInputStream(InputStream in, Digest expected, long expectedSize, String source) {
+    public VerifyingInputStream(InputStream in, Digest expectedDigest, long expectedSize, String label) {
         super(in);
-        this.expected = expected;
+        this.expectedDigest = expectedDigest;
         this.expectedSize = expectedSize;
-        this.source = source;
+        this.label = label;
     }
 
     @Override
     public int read() throws IOException {
-        int b = in.read();
-        if (b < 0) {
-            verify();
-        } else {
-            sha256.update((byte) b);
-            counted(1);
-        }
-        return b;
+        byte[] one = new byte[1];
+        int n = read(one, 0, 1);
+        return n < 0 ? -1 : one[0] & 0xff;
     }
 
     @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
+        if (failure != null) {
+            throw failure;
+        }
+        if (actual != null) {
+            return -1;
+        }
+        if (length == 0) {
+            return 0;
+        }
         int n = in.read(buffer, offset, length);
         if (n < 0) {
-            verify();
-        } else {
-            sha256.update(buffer, offset, n);
-            counted(n);
+            verifyAtEnd();
+            return -1;
+        }
+        sha256.update(buffer, offset, n);
+        count += n;
+        if (expectedSize >= 0 && count > expectedSize) {
+            throw fail(label + ": blob is larger than the " + expectedSize + " bytes its descriptor states (expected "
+                    + expectedDigest + ")");
         }
         return n;
     }
 
+    /** Reads, so that skipped bytes are hashed too. */
     @Override
     public long skip(long n) throws IOException {
-        // Skipped bytes must still be hashed.
-        byte[] buffer = new byte[(int) Math.min(8192, Math.max(n, 1))];
+        byte[] scratch = new byte[(int) Math.min(SKIP_BUFFER, Math.max(n, 1))];
         long skipped = 0;
         while (skipped < n) {
-            int read = read(buffer, 0, (int) Math.min(buffer.length, n - skipped));
+            int read = read(scratch, 0, (int) Math.min(scratch.length, n - skipped));
             if (read < 0) {
                 break;
             }
@@ -75,33 +90,48 @@ public final class VerifyingInputStream extends FilterInputStream {
     }
 
     @Override
-    public synchronized void mark(int readlimit) {
-        // not supported: a reset would hash bytes twice
+    public synchronized void mark(int readLimit) {
+        // not supported: re-reading would hash bytes twice
     }
 
     @Override
     public synchronized void reset() throws IOException {
-        throw new IOException("mark/reset not supported");
+        throw new IOException("mark/reset is not supported while verifying " + label);
     }
 
-    private void counted(int n) {
-        count += n;
-        if (expectedSize >= 0 && count > expectedSize) {
-            throw new ModelKitException(source + ": content of " + expected + " is longer than its expected size " + expectedSize);
+    /** Reads whatever is left of the blob and verifies it; returns the verified digest. */
+    public Digest drainAndVerify() throws IOException {
+        byte[] scratch = new byte[SKIP_BUFFER];
+        while (read(scratch, 0, scratch.length) >= 0) {
+            // keep reading: the bytes only matter to the digest
         }
+        return actual;
     }
 
-    private void verify() {
-        if (verified) {
-            return;
-        }
+    /** Bytes read from the blob so far. */
+    public long bytesRead() {
+        return count;
+    }
+
+    /** Whether the whole blob has been read and matched its descriptor. */
+    public boolean verified() {
+        return actual != null;
+    }
+
+    private void verifyAtEnd() {
+        Digest digest = Digest.of(sha256.digest());
         if (expectedSize >= 0 && count != expectedSize) {
-            throw new ModelKitException(source + ": content of " + expected + " has " + count + " bytes, expected " + expectedSize);
+            throw fail(label + ": blob has " + count + " bytes but its descriptor states " + expectedSize
+                    + " (expected digest " + expectedDigest + ", actual " + digest + ")");
         }
-        Digest actual = Digest.of(sha256.digest());
-        if (!actual.equals(expected)) {
-            throw new ModelKitException(source + ": content does not match its digest: expected " + expected + ", got " + actual);
+        if (!digest.equals(expectedDigest)) {
+            throw fail(label + ": digest mismatch: expected " + expectedDigest + ", actual " + digest);
         }
-        verified = true;
+        actual = digest;
+    }
+
+    private BlobVerificationException fail(String message) {
+        failure = new BlobVerificationException(message);
+        return failure;
     }
 }

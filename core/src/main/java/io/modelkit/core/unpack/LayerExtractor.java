@@ -1,5 +1,7 @@
 package io.modelkit.core.unpack;
 
+import io.modelkit.core.oci.BlobVerificationException;
+import io.modelkit.core.oci.VerifyingInputStream;
 import io.modelkit.core.ModelKitException;
 import io.modelkit.core.ProgressListener;
 import java.io.FilterInputStream;

@@ -3,37 +3,76 @@ package io.modelkit.core.oci;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.modelkit.core.ModelKitException;
+import io.modelkit.core.oci.Digest;
 import java.io.ByteArrayInputStream;
-import java.io.InputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class VerifyingInputStreamTest {
-    private static final byte[] CONTENT = "hello world".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] BLOB = "the bytes of a blob".getBytes(StandardCharsets.UTF_8);
+    private static final Digest DIGEST = Digest.sha256(BLOB);
 
     @Test
-    void shouldPassMatchingContent() throws Exception {
-        try (InputStream in = new VerifyingInputStream(new ByteArrayInputStream(CONTENT), Digest.sha256(CONTENT), CONTENT.length, "blob")) {
-            assertThat(in.readAllBytes()).isEqualTo(CONTENT);
-        }
+    void shouldVerifyWhenReadToTheEnd() throws IOException {
+        VerifyingInputStream in = new VerifyingInputStream(new ByteArrayInputStream(BLOB), DIGEST, BLOB.length, "blob");
+
+        assertThat(in.readAllBytes()).isEqualTo(BLOB);
+        assertThat(in.verified()).isTrue();
+        assertThat(in.bytesRead()).isEqualTo(BLOB.length);
+        assertThat(in.read()).isEqualTo(-1);
     }
 
     @Test
-    void shouldFailAtTheEndOnMismatch() {
-        Digest other = Digest.sha256("other".getBytes(StandardCharsets.UTF_8));
-        InputStream in = new VerifyingInputStream(new ByteArrayInputStream(CONTENT), other, -1, "blob x");
+    void shouldFailAtTheEndNamingBothDigestsAndTheBlob() throws IOException {
+        byte[] other = "other bytes of a blob".getBytes(StandardCharsets.UTF_8);
+        VerifyingInputStream in = new VerifyingInputStream(new ByteArrayInputStream(other), DIGEST, -1, "layer 'data'");
 
-        assertThatThrownBy(in::readAllBytes).isInstanceOf(ModelKitException.class)
-                .hasMessage("blob x: content does not match its digest: expected " + other + ", got " + Digest.sha256(CONTENT));
+        assertThat(in.readNBytes(other.length)).isEqualTo(other);
+        assertThatThrownBy(in::read)
+                .isInstanceOf(BlobVerificationException.class)
+                .hasMessage("layer 'data': digest mismatch: expected " + DIGEST + ", actual " + Digest.sha256(other));
+        assertThatThrownBy(in::read).isInstanceOf(BlobVerificationException.class);
     }
 
     @Test
-    void shouldFailOnWrongSize() {
-        InputStream shorter = new VerifyingInputStream(new ByteArrayInputStream(CONTENT), Digest.sha256(CONTENT), 12, "blob");
-        InputStream longer = new VerifyingInputStream(new ByteArrayInputStream(CONTENT), Digest.sha256(CONTENT), 5, "blob");
+    void shouldFailWhenShorterThanTheDescriptor() {
+        VerifyingInputStream in = new VerifyingInputStream(new ByteArrayInputStream(BLOB), DIGEST, BLOB.length + 1, "blob");
 
-        assertThatThrownBy(shorter::readAllBytes).hasMessageContaining("has 11 bytes, expected 12");
-        assertThatThrownBy(longer::readAllBytes).hasMessageContaining("is longer than its expected size 5");
+        assertThatThrownBy(in::readAllBytes)
+                .isInstanceOf(BlobVerificationException.class)
+                .hasMessage("blob: blob has " + BLOB.length + " bytes but its descriptor states " + (BLOB.length + 1)
+                        + " (expected digest " + DIGEST + ", actual " + DIGEST + ")");
+    }
+
+    @Test
+    void shouldStopAsSoonAsTheBlobExceedsTheDescriptor() {
+        VerifyingInputStream in = new VerifyingInputStream(new ByteArrayInputStream(BLOB), DIGEST, 5, "blob");
+
+        assertThatThrownBy(() -> in.read(new byte[64]))
+                .isInstanceOf(BlobVerificationException.class)
+                .hasMessage("blob: blob is larger than the 5 bytes its descriptor states (expected " + DIGEST + ")");
+    }
+
+    @Test
+    void shouldHashSkippedBytesAndVerifyWhenDrained() throws IOException {
+        VerifyingInputStream in = new VerifyingInputStream(new ByteArrayInputStream(BLOB), DIGEST, BLOB.length, "blob");
+
+        assertThat(in.skip(4)).isEqualTo(4);
+        assertThat(in.read()).isEqualTo('b');
+        assertThat(in.drainAndVerify()).isEqualTo(DIGEST);
+        assertThat(in.verified()).isTrue();
+    }
+
+    @Test
+    void shouldNotVerifyWhenClosedEarly() throws IOException {
+        VerifyingInputStream in = new VerifyingInputStream(new ByteArrayInputStream(BLOB), Digest.sha256(new byte[0]),
+                BLOB.length, "blob");
+
+        in.read(new byte[3]);
+        in.close();
+
+        assertThat(in.verified()).isFalse();
+        assertThat(in.bytesRead()).isEqualTo(3);
     }
 }

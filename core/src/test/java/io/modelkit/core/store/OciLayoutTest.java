@@ -135,7 +135,7 @@ class OciLayoutTest {
         Files.writeString(layout.blobPath(blob.digest()), "tampered");
 
         assertThatThrownBy(() -> layout.readBlob(blob.digest())).isInstanceOf(ModelKitException.class)
-                .hasMessageContaining("content does not match its digest: expected " + blob.digest());
+                .hasMessageContaining("digest mismatch: expected " + blob.digest());
         assertThatThrownBy(() -> layout.openBlob(Digest.sha256(bytes("absent"))))
                 .hasMessage("blob " + Digest.sha256(bytes("absent")) + " not found in OCI layout " + layout.root());
     }

@@ -1,5 +1,7 @@
 package io.modelkit.core.unpack;
 
+import io.modelkit.core.oci.BlobVerificationException;
+import io.modelkit.core.oci.VerifyingInputStream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

@@ -1,4 +1,4 @@
-package io.modelkit.core.unpack;
+package io.modelkit.core.oci;
 
 import io.modelkit.core.ModelKitException;
 
