@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -163,7 +164,7 @@ final class KitfileBinder {
                 continue;
             }
             visit(entry.key());
-            String name = keyString(entry.key(), place);
+            String name = scalarString(entry.key(), place);
             if (name == null || merging && fields.containsKey(name)) {
                 continue; // yaml.v3 skips null keys, and merged maps never override
             }
@@ -179,7 +180,7 @@ final class KitfileBinder {
         }
     }
 
-    private void forEachMergedMapping(YamlNode merge, String place, java.util.function.Consumer<YamlNode.Mapping> action) {
+    private void forEachMergedMapping(YamlNode merge, String place, Consumer<YamlNode.Mapping> action) {
         decode(merge, place, value -> {
             if (value instanceof YamlNode.Mapping mapping) {
                 action.accept(mapping);
@@ -187,18 +188,22 @@ final class KitfileBinder {
                 for (YamlNode item : sequence.items()) {
                     decode(item, place, element -> {
                         if (!(element instanceof YamlNode.Mapping mapping)) {
-                            throw KitfileException.at(source, element.line(), place,
-                                    "map merge requires map or sequence of maps as the value");
+                            throw mergeError(element, place);
                         }
                         action.accept(mapping);
                         return null;
                     });
                 }
             } else {
-                throw KitfileException.at(source, value.line(), place, "map merge requires map or sequence of maps as the value");
+                throw mergeError(value, place);
             }
             return null;
         });
+    }
+
+    private KitfileException mergeError(YamlNode node, String place) {
+        return KitfileException.at(source, node.line(), place.equals(TOP_PLACE) ? null : place,
+                "a merge key (<<) " + placeText(place) + " needs a map or a list of maps as its value");
     }
 
     /** yaml.v3 (uniqueKeys) refuses two keys with the same text in one mapping. */
@@ -212,11 +217,6 @@ final class KitfileBinder {
                                 + placeText(place));
             }
         }
-    }
-
-    /** A key as a struct field name or string map key: its text, or null for a null key. */
-    private String keyString(YamlNode.Scalar key, String place) {
-        return scalarString(key, place);
     }
 
     // ---- typed values
@@ -336,7 +336,7 @@ final class KitfileBinder {
                 continue;
             }
             visit(entry.key());
-            String key = keyString(entry.key(), where);
+            String key = scalarString(entry.key(), where);
             if (key == null) {
                 throw KitfileException.at(source, entry.key().line(), where,
                         where + " has a null key; kit stores parameters as JSON, where keys are strings");

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.modelkit.core.json.GoJson;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -85,9 +87,22 @@ final class ParameterValues {
         return NODES.numberNode(value);
     }
 
-    /** The shortest decimal that reads back as {@code value}, as Go's strconv finds it. */
+    /**
+     * The shortest decimal that reads back as {@code value}, as Go's strconv finds it. Java's algorithm
+     * keeps two digits where one would do for some subnormals (4.9e-324 for Go's 5e-324), so one digit
+     * is tried as well.
+     */
     static BigDecimal shortest(double value) {
-        return new BigDecimal(DoubleToDecimal.toString(value)).stripTrailingZeros();
+        BigDecimal decimal = new BigDecimal(DoubleToDecimal.toString(value)).stripTrailingZeros();
+        if (decimal.precision() == 2) {
+            for (RoundingMode mode : new RoundingMode[] {RoundingMode.HALF_EVEN, RoundingMode.DOWN, RoundingMode.UP}) {
+                BigDecimal oneDigit = decimal.round(new MathContext(1, mode));
+                if (oneDigit.doubleValue() == value) {
+                    return oneDigit.stripTrailingZeros();
+                }
+            }
+        }
+        return decimal;
     }
 
     /**

@@ -235,6 +235,12 @@ class KitfileReaderTest {
     }
 
     @Test
+    void shouldRefuseAMergeOfSomethingElseThanMaps() {
+        assertThatThrownBy(() -> read("model:\n  <<: [a, b]\n"))
+                .hasMessage("Kitfile line 2: a merge key (<<) in model needs a map or a list of maps as its value");
+    }
+
+    @Test
     void shouldReadUtf16WithByteOrderMarkAndSkipAUtf8One() {
         byte[] utf16 = "manifestVersion: 1.0.0\npackage: {name: ünï}\n".getBytes(StandardCharsets.UTF_16);
         byte[] utf8 = ("\uFEFFmanifestVersion: 1.0.0\n").getBytes(StandardCharsets.UTF_8);
