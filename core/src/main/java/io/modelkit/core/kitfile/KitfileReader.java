@@ -30,6 +30,9 @@ public final class KitfileReader {
             if (Files.isDirectory(file)) {
                 throw KitfileException.of(source, null, "is a directory, not a Kitfile");
             }
+            if (Files.exists(file) && !Files.isRegularFile(file)) {
+                throw KitfileException.of(source, null, "is not a regular file"); // a pipe could block forever
+            }
             if (Files.size(file) > MAX_BYTES) {
                 throw tooLarge(source);
             }

@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The parts of yaml.v3's emitter ({@code emitterc.go}) that a Kitfile needs, with its exact choices:
+ * The parts of yaml.v3's emitter ({@code emitterc.go}, as in go.yaml.in/yaml/v3 v3.0.4, the version kit
+ * builds with) that a Kitfile needs, with its exact choices:
  * two-space indentation, block maps and lists, flow style for empty collections and {@code authors},
  * and per scalar the plain, single-quoted, double-quoted or literal style yaml.v3 would pick. Lines are
  * never folded (yaml.v3 sets no width limit).
@@ -310,6 +311,7 @@ final class YamlEmitter {
     private void writeLiteral(String value) {
         writeIndicator("|", true, false, false);
         writeBlockScalarHints(value);
+        putBreak(); // go.yaml.in/yaml/v3 (kit's yaml.v3) ends the header here, so a leading break survives
         whitespace = true;
         boolean breaks = true;
         for (int cp : value.codePoints().toArray()) {

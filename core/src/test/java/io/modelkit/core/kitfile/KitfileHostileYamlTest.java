@@ -2,6 +2,7 @@ package io.modelkit.core.kitfile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -86,6 +87,22 @@ class KitfileHostileYamlTest {
         assertThatThrownBy(() -> KitfileReader.read(file))
                 .isInstanceOf(KitfileException.class)
                 .hasMessage(file + ": is larger than 16 MiB; a Kitfile this large is refused");
+    }
+
+    @Test
+    void shouldRefuseANamedPipeInsteadOfWaitingOnIt(@TempDir Path dir) throws InterruptedException {
+        Path pipe = dir.resolve("Kitfile");
+        assumeTrue(makeFifo(pipe), "mkfifo is available");
+
+        assertThatThrownBy(() -> KitfileReader.read(pipe)).hasMessage(pipe + ": is not a regular file");
+    }
+
+    private static boolean makeFifo(Path path) throws InterruptedException {
+        try {
+            return new ProcessBuilder("mkfifo", path.toString()).start().waitFor() == 0;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     @Test

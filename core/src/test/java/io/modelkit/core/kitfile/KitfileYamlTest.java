@@ -153,7 +153,9 @@ class KitfileYamlTest {
                 .put("b", "no final break\nx")
                 .put("c", "kept\n\n")
                 .put("d", " indented\nx")
-                .put("e", "space before break \nx");
+                .put("e", "space before break \nx")
+                .put("f", "\nleading break")
+                .put("g", "\n");
 
         assertThat(parametersYaml(parameters)).isEqualTo("""
                   parameters:
@@ -170,6 +172,11 @@ class KitfileYamlTest {
                        indented
                       x
                     e: "space before break \\nx"
+                    f: |2-
+
+                      leading break
+                    g: |2+
+
                 """);
         assertThat(reread(withParameters(parameters)).model().parameters()).isEqualTo(parameters);
     }
