@@ -158,7 +158,7 @@ public final class GoJson {
      * The shortest decimal that reads back as {@code value}. Java's algorithm keeps at least two
      * digits where Go's takes one (only subnormals are affected, e.g. 5e-324), so try one digit too.
      */
-    private static BigDecimal shortestDecimal(double value) {
+    public static BigDecimal shortestDecimal(double value) {
         BigDecimal decimal = new BigDecimal(DoubleToDecimal.toString(value)).stripTrailingZeros();
         if (decimal.precision() == 2) {
             for (RoundingMode mode : new RoundingMode[] {RoundingMode.HALF_EVEN, RoundingMode.DOWN, RoundingMode.UP}) {

@@ -3,13 +3,16 @@ package io.modelkit.core.kitfile;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Go's {@code path/filepath} on Linux, where kit's checks run: Clean, IsAbs, IsLocal and Rel. */
-final class GoPaths {
+/**
+ * Go's {@code path/filepath} and {@code strings.TrimSpace} on Linux, where kit runs: every Kitfile path
+ * is compared, and every layer entry named, by these rules.
+ */
+public final class GoPaths {
     private GoPaths() {
     }
 
     /** {@code filepath.Clean}: the shortest equivalent path, "." for an empty one. */
-    static String clean(String path) {
+    public static String clean(String path) {
         if (path.isEmpty()) {
             return ".";
         }
@@ -36,12 +39,12 @@ final class GoPaths {
         return joined.isEmpty() ? "." : joined;
     }
 
-    static boolean isAbs(String path) {
+    public static boolean isAbs(String path) {
         return path.startsWith("/");
     }
 
     /** {@code filepath.IsLocal}: relative, non-empty, and not reaching above its starting point. */
-    static boolean isLocal(String path) {
+    public static boolean isLocal(String path) {
         if (isAbs(path) || path.isEmpty()) {
             return false;
         }
@@ -50,7 +53,7 @@ final class GoPaths {
     }
 
     /** {@code filepath.Rel(base, target)}; null where Go returns an error. */
-    static String rel(String basePath, String targetPath) {
+    public static String rel(String basePath, String targetPath) {
         String base = clean(basePath);
         String target = clean(targetPath);
         if (target.equals(base)) {
@@ -102,5 +105,44 @@ final class GoPaths {
             return out.toString();
         }
         return target.substring(t0);
+    }
+
+    /** Go's {@code path.Dir}: everything but the last element, cleaned. */
+    public static String dir(String path) {
+        return clean(path.substring(0, path.lastIndexOf('/') + 1));
+    }
+
+    /** Go's {@code path.Join}: the non-empty elements joined by slashes, cleaned; empty if all are empty. */
+    public static String join(String... elements) {
+        StringBuilder joined = new StringBuilder();
+        for (String element : elements) {
+            if (!element.isEmpty()) {
+                if (joined.length() > 0) {
+                    joined.append('/');
+                }
+                joined.append(element);
+            }
+        }
+        return joined.length() == 0 ? "" : clean(joined.toString());
+    }
+
+    /** Go's {@code strings.TrimSpace}: strips Unicode white space (which includes NBSP, unlike {@link String#strip()}). */
+    public static String trimSpace(String s) {
+        int start = 0;
+        int end = s.length();
+        while (start < end && isGoSpace(s.charAt(start))) {
+            start++;
+        }
+        while (end > start && isGoSpace(s.charAt(end - 1))) {
+            end--;
+        }
+        return s.substring(start, end);
+    }
+
+    private static boolean isGoSpace(char c) {
+        if (c <= 0xFF) {
+            return c == ' ' || c >= '\t' && c <= '\r' || c == 0x85 || c == 0xA0;
+        }
+        return Character.isSpaceChar(c);
     }
 }

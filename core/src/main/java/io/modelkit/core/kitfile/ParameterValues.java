@@ -1,6 +1,5 @@
 package io.modelkit.core.kitfile;
 
-import com.fasterxml.jackson.core.io.schubfach.DoubleToDecimal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -8,8 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.modelkit.core.json.GoJson;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.math.MathContext;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -82,27 +79,9 @@ final class ParameterValues {
         }
         boolean negativeZero = value == 0 && 1 / value < 0;
         if (value == Math.rint(value) && !negativeZero && Math.abs(value) < GO_EXPONENT_FORM) {
-            return integer(shortest(value).toBigIntegerExact());
+            return integer(GoJson.shortestDecimal(value).toBigIntegerExact());
         }
         return NODES.numberNode(value);
-    }
-
-    /**
-     * The shortest decimal that reads back as {@code value}, as Go's strconv finds it. Java's algorithm
-     * keeps two digits where one would do for some subnormals (4.9e-324 for Go's 5e-324), so one digit
-     * is tried as well.
-     */
-    static BigDecimal shortest(double value) {
-        BigDecimal decimal = new BigDecimal(DoubleToDecimal.toString(value)).stripTrailingZeros();
-        if (decimal.precision() == 2) {
-            for (RoundingMode mode : new RoundingMode[] {RoundingMode.HALF_EVEN, RoundingMode.DOWN, RoundingMode.UP}) {
-                BigDecimal oneDigit = decimal.round(new MathContext(1, mode));
-                if (oneDigit.doubleValue() == value) {
-                    return oneDigit.stripTrailingZeros();
-                }
-            }
-        }
-        return decimal;
     }
 
     /**
@@ -114,7 +93,7 @@ final class ParameterValues {
         if (number.isIntegralNumber()) {
             BigInteger value = number.bigIntegerValue();
             double asDouble = value.doubleValue();
-            if (Math.abs(asDouble) < GO_EXPONENT_FORM && shortest(asDouble).toBigInteger().equals(value)) {
+            if (Math.abs(asDouble) < GO_EXPONENT_FORM && GoJson.shortestDecimal(asDouble).toBigInteger().equals(value)) {
                 return formatG(asDouble);
             }
             return value.toString();
@@ -127,7 +106,7 @@ final class ParameterValues {
         if (value == 0) {
             return 1 / value < 0 ? "-0" : "0";
         }
-        BigDecimal decimal = shortest(Math.abs(value));
+        BigDecimal decimal = GoJson.shortestDecimal(Math.abs(value));
         String digits = decimal.unscaledValue().toString();
         int exponent = digits.length() - 1 - decimal.scale();
         StringBuilder out = new StringBuilder();

@@ -1,5 +1,6 @@
 package io.modelkit.core.pack;
 
+import io.modelkit.core.kitfile.GoPaths;
 import io.modelkit.core.kitfile.LayerEntry;
 import io.modelkit.core.kitfile.LayerKind;
 import io.modelkit.core.oci.Annotations;

@@ -1,5 +1,6 @@
 package io.modelkit.core.pack;
 
+import io.modelkit.core.kitfile.GoPaths;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;

@@ -1,5 +1,7 @@
 package io.modelkit.core.pack;
 
+import io.modelkit.core.json.GoJson;
+import io.modelkit.core.kitfile.GoPaths;
 import io.modelkit.core.ModelKitException;
 import io.modelkit.core.ProgressListener;
 import java.io.IOException;
@@ -150,7 +152,7 @@ public final class LayerContents {
             throw new ModelKitException("cannot list directory '" + (relativeDir.isEmpty() ? "." : relativeDir)
                     + "' in " + contextDir + ": " + e.getMessage(), e);
         }
-        names.sort(GoPaths::compareUtf8);
+        names.sort(GoJson::compareUtf8);
         return names;
     }
 

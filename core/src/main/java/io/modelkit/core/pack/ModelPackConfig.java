@@ -1,5 +1,6 @@
 package io.modelkit.core.pack;
 
+import io.modelkit.core.json.GoJson;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -66,7 +67,7 @@ final class ModelPackConfig {
     }
 
     private static TreeSet<String> licenses(Kitfile kitfile) {
-        TreeSet<String> licenses = new TreeSet<>(io.modelkit.core.json.GoJson::compareUtf8);
+        TreeSet<String> licenses = new TreeSet<>(GoJson::compareUtf8);
         if (kitfile.kitPackage() != null) {
             add(licenses, kitfile.kitPackage().license());
         }

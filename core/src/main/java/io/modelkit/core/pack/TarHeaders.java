@@ -1,5 +1,6 @@
 package io.modelkit.core.pack;
 
+import io.modelkit.core.kitfile.GoPaths;
 import io.modelkit.core.ModelKitException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package io.modelkit.core.unpack;
 
+import io.modelkit.core.kitfile.GoPaths;
 import io.modelkit.core.ModelKitException;
 import io.modelkit.core.kitfile.LayerKind;
 import java.util.Arrays;
@@ -81,6 +82,6 @@ public record UnpackFilter(Set<Type> types, List<String> names) {
             return false;
         }
         return names.isEmpty() || names.contains(path) || (name != null && names.contains(name))
-                || names.contains(io.modelkit.core.pack.GoPaths.clean(path));
+                || names.contains(GoPaths.clean(path));
     }
 }

@@ -2,6 +2,7 @@ package io.modelkit.core.kitfile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -50,5 +51,21 @@ class GoPathsTest {
     })
     void shouldRelateAsGoDoes(String base, String target, String relative) {
         assertThat(GoPaths.rel(base, target)).isEqualTo(relative.isEmpty() ? null : relative);
+    }
+
+    @Test
+    void shouldTakeDirectoriesAndJoinLikeGo() {
+        assertThat(GoPaths.dir("a/b/c")).isEqualTo("a/b");
+        assertThat(GoPaths.dir("a")).isEqualTo(".");
+        assertThat(GoPaths.dir("/a")).isEqualTo("/");
+        assertThat(GoPaths.join("a/b/", "PaxHeaders.0", "c")).isEqualTo("a/b/PaxHeaders.0/c");
+        assertThat(GoPaths.join("", "PaxHeaders.0", "c")).isEqualTo("PaxHeaders.0/c");
+        assertThat(GoPaths.join("", "")).isEmpty();
+    }
+
+    @Test
+    void shouldTrimUnicodeWhiteSpaceLikeGo() {
+        assertThat(GoPaths.trimSpace("\u00a0\t x y \r\n\u3000\u2028")).isEqualTo("x y");
+        assertThat(GoPaths.trimSpace("\u200bx")).isEqualTo("\u200bx"); // a zero-width space is not white space
     }
 }

@@ -1,5 +1,6 @@
 package io.modelkit.core.pack;
 
+import io.modelkit.core.kitfile.GoPaths;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
