@@ -20,6 +20,8 @@ import java.util.function.LongConsumer;
  */
 public final class LayerWriter {
     static final int BUFFER_SIZE = 1 << 20;
+    /** Buffers in flight between reading, hashing and writing an uncompressed layer. */
+    static final int PIPELINE_BUFFERS = 4;
 
     private LayerWriter() {
     }
@@ -81,15 +83,16 @@ public final class LayerWriter {
             String task, long contentBytes, Content content) {
         listener.started(task, contentBytes);
         ProgressMeter progress = new ProgressMeter(listener, task);
-        DigestingOutputStream stored = new DigestingOutputStream(out);
         OutputStream compressor = null;
         try {
             if (compression == Compression.NONE) {
-                content.writeTo(stored, progress);
-                stored.flush();
-                Digest digest = stored.digest();
-                return new LayerResult(digest, digest, stored.count());
+                try (HashingPipeline stored = new HashingPipeline(out, PIPELINE_BUFFERS, BUFFER_SIZE)) {
+                    content.writeTo(stored, progress);
+                    Digest digest = stored.finish();
+                    return new LayerResult(digest, digest, stored.count());
+                }
             }
+            DigestingOutputStream stored = new DigestingOutputStream(out);
             compressor = compression.compressor(stored);
             DigestingOutputStream uncompressed = new DigestingOutputStream(compressor);
             content.writeTo(uncompressed, progress);

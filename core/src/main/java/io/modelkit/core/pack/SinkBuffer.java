@@ -17,7 +17,7 @@ import java.util.function.LongConsumer;
  */
 final class SinkBuffer {
     private final OutputStream sink;
-    private final byte[] buffer;
+    private byte[] buffer;
     private final ByteBuffer probe = ByteBuffer.allocate(1);
     private int position;
 
@@ -92,7 +92,11 @@ final class SinkBuffer {
     /** Hands everything buffered to the sink. */
     void drain() throws IOException {
         if (position > 0) {
-            sink.write(buffer, 0, position);
+            if (sink instanceof HashingPipeline pipeline) {
+                buffer = pipeline.swap(buffer, position); // hands the bytes over without copying them
+            } else {
+                sink.write(buffer, 0, position);
+            }
             position = 0;
         }
     }
