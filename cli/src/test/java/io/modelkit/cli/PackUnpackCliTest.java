@@ -67,6 +67,8 @@ class PackUnpackCliTest {
         expected.remove(".gitignore");
         expected.remove("Kitfile");
         TreeMap<String, String> actual = Contexts.files(restored);
+        assertThat(Files.getPosixFilePermissions(restored.resolve("Kitfile")))
+                .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
         assertThat(actual.remove("Kitfile")).isNotNull();
         assertThat(actual).isEqualTo(expected);
     }
@@ -196,5 +198,24 @@ class PackUnpackCliTest {
         for (int i = 0; i < kit.get("layers").size(); i++) {
             assertThat(pack.at("/layers/" + i + "/digest")).isEqualTo(kit.at("/layers/" + i + "/digest"));
         }
+    }
+
+    @Test
+    void shouldWriteAKitfileForAProjectThatHasNone() throws Exception {
+        Path context = Contexts.copyOfExample(temp.resolve("project"));
+        Files.delete(context.resolve("Kitfile"));
+        CliRunner cli = new CliRunner(temp.resolve("home"));
+
+        CliRunner.Result init = cli.run("init", context.toString(), "--name", "sentiment", "--author", "ML Team");
+        assertThat(init.exitCode()).as(init.toString()).isZero();
+        String kitfile = Files.readString(context.resolve("Kitfile"));
+        assertThat(kitfile).startsWith("manifestVersion: 1.0.0\n").contains("name: sentiment", "ML Team",
+                "path: model/sentiment-linear.safetensors", "path: data\n", "path: README.md");
+        assertThat(cli.run("pack", context.toString(), "-t", "sentiment:init").exitCode()).isZero();
+
+        CliRunner.Result again = cli.run("init", context.toString());
+        assertThat(again.exitCode()).isEqualTo(1);
+        assertThat(again.err()).contains(context.resolve("Kitfile").toString(), "already exists", "--force");
+        assertThat(Files.readString(context.resolve("Kitfile"))).isEqualTo(kitfile);
     }
 }

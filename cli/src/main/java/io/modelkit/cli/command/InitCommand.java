@@ -1,5 +1,6 @@
 package io.modelkit.cli.command;
 
+import io.modelkit.core.AtomicFile;
 import io.modelkit.core.ModelKitException;
 import io.modelkit.core.kitfile.Kitfile;
 import io.modelkit.core.kitfile.KitfileGenerator;
@@ -7,7 +8,6 @@ import io.modelkit.core.kitfile.KitfileYaml;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -51,13 +51,7 @@ final class InitCommand extends StoreCommand {
         }
         String packageName = name != null ? name : directory.toAbsolutePath().normalize().getFileName().toString();
         Kitfile kitfile = KitfileGenerator.generate(directory, packageName, description, author);
-        Path temp = Files.createTempFile(directory, ".Kitfile-", ".tmp");
-        try {
-            Files.writeString(temp, KitfileYaml.write(kitfile), StandardCharsets.UTF_8);
-            Files.move(temp, kitfilePath, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFile.write(kitfilePath, KitfileYaml.write(kitfile).getBytes(StandardCharsets.UTF_8));
         out().println("Wrote " + kitfilePath);
     }
 }

@@ -1,5 +1,6 @@
 package io.modelkit.core.unpack;
 
+import io.modelkit.core.AtomicFile;
 import io.modelkit.core.ModelKitException;
 import io.modelkit.core.ProgressListener;
 import io.modelkit.core.inspect.BoundLayer;
@@ -16,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
@@ -98,18 +98,8 @@ public final class Unpacker {
                 throw new ModelKitException(kitfile + " is a symbolic link or a directory; refusing to replace it");
             }
         }
-        try {
-            Path temp = Files.createTempFile(target, ".Kitfile-", ".tmp");
-            try {
-                Files.write(temp, KitfileYaml.write(kit.kitfile().withoutLayers()).getBytes(StandardCharsets.UTF_8));
-                Files.move(temp, kitfile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(temp);
-            }
-            return true;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + kitfile, e);
-        }
+        AtomicFile.write(kitfile, KitfileYaml.write(kit.kitfile().withoutLayers()).getBytes(StandardCharsets.UTF_8));
+        return true;
     }
 
     private static Path prepareTarget(Path dir) {
