@@ -8,6 +8,8 @@
 #   --keep     keep bench/work/ (the random input files are reused by the next run)
 #   --cold     drop the page cache before each run (root only) instead of reading the inputs into it
 #   --quick    all sizes divided by 16, to check the script itself in seconds
+#   --out DIR  write the packed layouts to DIR (e.g. /dev/shm) instead of bench/work, to see the
+#              tool's own rate apart from the disk's write speed
 #
 # Cases: (a) one 2 GiB file in one layer; (b) eight 256 MiB files in eight layers (model + 7 parts);
 # both with --compression none, then once each with MODELKIT_JAVA_OPTS=-Xmx64m (memory must stay
@@ -20,6 +22,7 @@
 set -euo pipefail
 
 runs=3
+out=""
 keep=false
 cold=false
 scale=1
@@ -30,6 +33,7 @@ while [ $# -gt 0 ]; do
     --keep) keep=true; shift ;;
     --cold) cold=true; shift ;;
     --quick) scale=16; shift ;;
+    --out) out="${2:?--out needs a directory}"; shift 2 ;;
     -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) echo "pack.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
@@ -39,6 +43,8 @@ case "$runs" in ''|*[!0-9]*|0) echo "pack.sh: --runs needs a positive whole numb
 root="$(cd -P "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 work=bench/work              # relative on purpose: refs look like oci:bench/work/out-a:v1
+out="${out:-$work}"          # where the packed layouts go: --out /dev/shm takes the disk out of the figures
+mkdir -p "$out"
 modelkit="$root/modelkit"
 log="$work/last-command.log"
 java_opts="${MODELKIT_JAVA_OPTS-}"
@@ -51,7 +57,7 @@ multi_bytes=$((parts * part_bytes))
 small_bytes=$((512 * mib / scale))
 
 cleanup() {
-  if ! $keep; then rm -rf "$work"; fi
+  if ! $keep; then rm -rf "$work" "$out"/out-*; fi
 }
 trap cleanup EXIT
 
@@ -84,7 +90,7 @@ random_file() { # path bytes: reuse a file of the right size from a --keep run
 # Leaves every timed run the same start: no output from the last run, no dirty pages being flushed
 # in the background, and the inputs either all on disk (cold) or all in memory (warm).
 prepare() {
-  rm -rf "$work"/out-* "$work/home"
+  rm -rf "$out"/out-* "$work/home"
   sync
   if $cold; then
     echo 3 >/proc/sys/vm/drop_caches
@@ -113,7 +119,7 @@ must() {
 
 pack() { # context out-name compression
   MODELKIT_JAVA_OPTS="$java_opts" MODELKIT_HOME="$root/$work/home" \
-    "$modelkit" pack "$work/$1" --compression "$3" -t "oci:$work/$2:v1"
+    "$modelkit" pack "$work/$1" --compression "$3" -t "oci:$out/$2:v1"
 }
 
 tar_sha() { # dir entry
@@ -127,7 +133,7 @@ tar_compress_sha() { # dir entry compressor...
 }
 
 largest_blob() { # out-name -> bytes of the biggest blob in the layout (the data layer)
-  find "$work/$1/blobs" -type f -printf '%s\n' 2>/dev/null | sort -n | tail -n 1
+  find "$out/$1/blobs" -type f -printf '%s\n' 2>/dev/null | sort -n | tail -n 1
 }
 
 # --- setup -------------------------------------------------------------------------------------
@@ -203,10 +209,10 @@ b_mk_r=$(rate "$multi_bytes" "$b_mk_s");  b_base_r=$(rate "$multi_bytes" "$b_bas
 
 echo "Small heap (-Xmx64m)..."
 small_heap() { # case out-name bytes files... -> "PASS 1.234" or "FAIL"
-  local name="$1" out="$2" bytes="$3"
+  local name="$1" dest="$2" bytes="$3"
   shift 3
   prepare "$@"
-  if java_opts="-Xmx64m" timed pack "$name" "$out" none && [ -f "$work/$out/index.json" ]; then
+  if java_opts="-Xmx64m" timed pack "$name" "$dest" none && [ -f "$out/$dest/index.json" ]; then
     echo "PASS $(rate "$bytes" "$elapsed") $elapsed"
   else
     echo "-Xmx64m pack of ($name) failed:" >&2
@@ -244,6 +250,7 @@ echo "ModelKit pack benchmark"
 echo "  $version; $(java -version 2>&1 | head -n 1); $(nproc) CPUs; $(uname -sr)"
 echo "  median of $runs run(s) per case; 1 GB = 1e9 bytes; rate = input bytes / wall time (JVM start included)"
 echo "  page cache: $cache_note"
+echo "  packed layouts written to: $out"
 [ "$scale" -eq 1 ] || echo "  --quick: every size divided by $scale"
 line
 printf '%-36s %9s %8s   %9s %8s   %s\n' "case (--compression none)" "modelkit" "" "tar|sha" "" "modelkit/"
