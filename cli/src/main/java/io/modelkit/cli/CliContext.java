@@ -1,7 +1,9 @@
 package io.modelkit.cli;
 
 import java.io.InputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -12,9 +14,10 @@ public record CliContext(PrintWriter out, PrintWriter err, InputStream in, Map<S
 
     /** The real process: stdout, stderr, stdin, the environment, and whether stdout is a terminal. */
     public static CliContext system() {
+        // UTF-8 whatever the locale: `inspect --raw` must print a manifest's exact bytes
         return new CliContext(
-                new PrintWriter(System.out, true),
-                new PrintWriter(System.err, true),
+                new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
+                new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true),
                 System.in,
                 System.getenv(),
                 System.console() != null);

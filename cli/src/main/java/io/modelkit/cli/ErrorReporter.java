@@ -42,7 +42,14 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
 
     /** A one-line description; file system errors get the path they concern. */
     static String describe(Throwable ex) {
-        Throwable cause = ex instanceof UncheckedIOException unchecked ? unchecked.getCause() : ex;
+        if (ex instanceof UncheckedIOException unchecked) {
+            // the wrapper says what was being done ("cannot read layer X of REF"), the cause why
+            String cause = describe(unchecked.getCause());
+            String context = unchecked.getMessage();
+            return context == null || context.equals(unchecked.getCause().toString()) || context.equals(unchecked.getCause().getMessage())
+                    ? cause : context + ": " + cause;
+        }
+        Throwable cause = ex;
         if (cause instanceof ModelKitException) {
             return cause.getMessage();
         }

@@ -51,10 +51,42 @@ class CommandLineTest {
     }
 
     @Test
-    void shouldNameTheBadCompression() {
+    void shouldTreatABadCompressionAsAUsageError() {
         CliRunner.Result result = new CliRunner(temp).run("pack", temp.toString(), "--compression", "brotli");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("Invalid value for option '--compression'", "brotli", "gzip-fastest");
+    }
+
+    @Test
+    void shouldTreatABadFilterAsAUsageError() {
+        CliRunner.Result result = new CliRunner(temp).run("unpack", "x:1", "-d", temp.toString(), "--filter", "weights");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("Invalid value for option '--filter'", "unknown type 'weights'");
+    }
+
+    @Test
+    void shouldRefuseAParallelismBelowOne() {
+        CliRunner.Result result = new CliRunner(temp).run("pack", temp.toString(), "--parallel", "0");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("'0' is not a whole number of at least 1");
+    }
+
+    @Test
+    void shouldNotCreateALayoutWhenReadingOne() {
+        Path missing = temp.resolve("no-such-layout");
+        CliRunner.Result result = new CliRunner(temp.resolve("home")).run("inspect", "oci:" + missing + ":v1");
         assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.err()).startsWith("modelkit: error: ").contains("brotli").contains("gzip-fastest");
+        assertThat(result.err()).contains(missing.toString(), "is not an OCI image layout");
+        assertThat(missing).doesNotExist();
+    }
+
+    @Test
+    void shouldRefuseAnEndlessKitfileOnStandardInput() {
+        Contexts.write(temp, "ctx/w.bin", "w");
+        CliRunner.Result result = new CliRunner(temp.resolve("home")).stdin("#".repeat((16 << 20) + 10))
+                .run("pack", temp.resolve("ctx").toString(), "-f", "-");
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).contains("standard input", "larger than 16777216 bytes");
     }
 
     @Test
@@ -89,10 +121,11 @@ class CommandLineTest {
 
     @Test
     void shouldNameAMissingLayerPath() {
-        Contexts.write(temp, "ctx/Kitfile", "manifestVersion: 1.0.0\nmodel:\n  path: missing.gguf\n");
+        Contexts.write(temp, "ctx/Kitfile", "manifestVersion: 1.0.0\nmodel:\n  path: w.bin\ndocs:\n  - path: missing.md\n");
+        Contexts.write(temp, "ctx/w.bin", "weights");
         CliRunner.Result result = new CliRunner(temp.resolve("home")).run("pack", temp.resolve("ctx").toString());
         assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.err()).contains("missing.gguf");
+        assertThat(result.err()).contains("Kitfile: docs[0].path 'missing.md' does not exist in");
     }
 
     @Test

@@ -34,11 +34,14 @@ final class InfoCommand extends StoreCommand {
     @Override
     protected void execute() throws Exception {
         Location location = location(reference);
-        ModelKitStore store = storeFor(location);
+        ModelKitStore store = existingStoreFor(location);
         Manifest manifest = ModelKitReader.manifest(store, location);
         Kitfile kitfile = ModelKitReader.kitfile(store, manifest, location);
         if (json) {
-            printJson(new com.fasterxml.jackson.databind.ObjectMapper().readTree(KitfileJson.configBytes(kitfile)));
+            // the config as stored, byte for byte: hyperparameters keep kit's number formatting
+            byte[] config = manifest.isModelKit() ? store.layout().readBlob(manifest.config().digest())
+                    : KitfileJson.configBytes(kitfile);
+            out().println(new String(config, StandardCharsets.UTF_8));
         } else {
             out().print(KitfileYaml.write(kitfile));
         }

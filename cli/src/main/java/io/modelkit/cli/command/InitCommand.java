@@ -37,7 +37,7 @@ final class InitCommand extends StoreCommand {
     @Option(names = "--author", description = "The package author.")
     String author;
 
-    @Option(names = "--force", description = "Replace an existing Kitfile.")
+    @Option(names = {"-f", "--force"}, description = "Replace an existing Kitfile.")
     boolean force;
 
     @Override
@@ -50,7 +50,7 @@ final class InitCommand extends StoreCommand {
             throw new ModelKitException(kitfilePath + " already exists; use --force to replace it");
         }
         String packageName = name != null ? name : directory.toAbsolutePath().normalize().getFileName().toString();
-        Kitfile kitfile = KitfileGenerator.generate(directory, packageName, description, author);
+        Kitfile kitfile = KitfileGenerator.generate(directory, packageName, description, author, progress());
         AtomicFile.write(kitfilePath, KitfileYaml.write(kitfile).getBytes(StandardCharsets.UTF_8));
         out().println("Wrote " + kitfilePath);
     }

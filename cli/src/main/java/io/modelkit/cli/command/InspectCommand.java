@@ -45,7 +45,7 @@ final class InspectCommand extends StoreCommand {
     @Override
     protected void execute() throws Exception {
         Location location = location(reference);
-        ModelKitStore store = storeFor(location);
+        ModelKitStore store = existingStoreFor(location);
         if (mode.raw || mode.json) {
             Manifest manifest = ModelKitReader.manifest(store, location);
             if (mode.raw) {

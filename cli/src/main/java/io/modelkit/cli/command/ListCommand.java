@@ -37,7 +37,7 @@ final class ListCommand extends StoreCommand {
 
     @Override
     protected void execute() throws Exception {
-        ModelKitStore store = layout == null ? localStore() : storeFor(Location.parse(layout));
+        ModelKitStore store = layout == null ? localStore() : existingStoreFor(Location.parse(layout));
         List<StoredModelKit> kits = store.list();
         if (json) {
             ArrayNode array = JsonNodeFactory.instance.arrayNode();

@@ -2,6 +2,7 @@ package io.modelkit.cli.command;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.modelkit.core.kitfile.KitfileReader;
 import io.modelkit.core.oci.Location;
 import io.modelkit.core.pack.Compression;
 import io.modelkit.core.pack.PackFormat;
@@ -43,33 +44,43 @@ final class PackCommand extends StoreCommand {
                     + "Without it the ModelKit is stored untagged.")
     String tag;
 
-    @Option(names = "--compression", paramLabel = "MODE", defaultValue = "none",
+    @Option(names = "--compression", paramLabel = "MODE", defaultValue = "none", converter = Converters.CompressionConverter.class,
             description = "Layer compression: none (default, as kit), gzip, gzip-fastest or zstd.")
-    String compression;
+    Compression compression;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "modelkit",
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "modelkit", converter = Converters.FormatConverter.class,
             description = "modelkit (default, the KitOps form) or modelpack (the CNCF ModelPack form).")
-    String format;
+    PackFormat format;
 
-    @Option(names = "--parallel", paramLabel = "N",
-            description = "How many layers to build at once (default: the number of processors).")
+    @Option(names = "--parallel", paramLabel = "N", converter = Converters.PositiveConverter.class,
+            description = "How many layers to build at once (default: the number of processors, fewer on a small heap).")
     Integer parallel;
 
     @Option(names = "--json", description = "Print the result as JSON.")
     boolean json;
 
+    /** Reads at most one byte past the Kitfile size limit, so that endless input cannot fill memory. */
+    private byte[] readKitfileFromStdin() throws java.io.IOException {
+        byte[] content = context().in().readNBytes(KitfileReader.MAX_BYTES + 1);
+        if (content.length > KitfileReader.MAX_BYTES) {
+            throw new io.modelkit.core.ModelKitException("the Kitfile on standard input is larger than "
+                    + KitfileReader.MAX_BYTES + " bytes");
+        }
+        return content;
+    }
+
     @Override
     protected void execute() throws Exception {
         PackRequest.Builder request = PackRequest.builder(contextDir)
-                .compression(Compression.parse(compression))
-                .format(PackFormat.parse(format))
+                .compression(compression)
+                .format(format)
                 .listener(progress());
         SourceDateEpoch.from(context().env()).ifPresent(request::created);
         if (parallel != null) {
             request.parallelism(parallel);
         }
         if ("-".equals(kitfile)) {
-            request.kitfileContent(context().in().readAllBytes(), "Kitfile from standard input");
+            request.kitfileContent(readKitfileFromStdin(), "Kitfile from standard input");
         } else if (kitfile != null) {
             request.kitfile(Path.of(kitfile));
         }

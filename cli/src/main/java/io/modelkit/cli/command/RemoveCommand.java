@@ -6,6 +6,7 @@ import io.modelkit.core.inspect.ModelKitReader;
 import io.modelkit.core.oci.Digest;
 import io.modelkit.core.oci.Location;
 import io.modelkit.core.oci.Manifest;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import io.modelkit.core.store.GcReport;
@@ -34,8 +35,9 @@ final class RemoveCommand extends StoreCommand {
     @Override
     protected void execute() {
         for (String reference : references) {
+            Instant started = Instant.now();
             Location location = location(reference);
-            ModelKitStore store = storeFor(location);
+            ModelKitStore store = existingStoreFor(location);
             Manifest manifest = ModelKitReader.manifest(store, location);
             List<Digest> blobs = new ArrayList<>();
             blobs.add(manifest.digest());
@@ -44,7 +46,7 @@ final class RemoveCommand extends StoreCommand {
             if (!store.remove(location)) {
                 throw new ModelKitException("ModelKit " + reference + " not found in " + store.layout().root());
             }
-            GcReport gc = store.layout().removeUnused(blobs);
+            GcReport gc = store.layout().removeUnused(blobs, started);
             out().println("Removed " + reference + (gc.deletedBlobs().isEmpty() ? ""
                     : " (freed " + ByteFormat.size(gc.freedBytes()) + " in " + gc.deletedBlobs().size() + " blobs)"));
         }

@@ -60,8 +60,14 @@ abstract class StoreCommand implements Callable<Integer> {
         return Location.parse(text);
     }
 
+    /** The store to write {@code location} into, created if needed. */
     protected ModelKitStore storeFor(Location location) {
         return ModelKitStore.forLocation(location, context().env());
+    }
+
+    /** The existing store {@code location} lives in; an OCI layout that does not exist is an error. */
+    protected ModelKitStore existingStoreFor(Location location) {
+        return ModelKitStore.forReading(location, context().env());
     }
 
     /** The embedded default store under $MODELKIT_HOME. */

@@ -33,10 +33,10 @@ final class TagCommand extends StoreCommand {
     protected void execute() {
         Location from = location(source);
         Location to = location(target);
-        ModelKitStore sourceStore = storeFor(from);
+        ModelKitStore sourceStore = existingStoreFor(from);
         Manifest manifest = ModelKitReader.manifest(sourceStore, from);
         ModelKitStore targetStore = storeFor(to);
         LocalCopy.copy(manifest, sourceStore, targetStore, List.of(to), progress());
-        out().println("Tagged " + manifest.digest() + " as " + to);
+        out().println("Tagged " + manifest.digest() + " as " + display(to));
     }
 }

@@ -37,9 +37,9 @@ final class UnpackCommand extends StoreCommand {
     @Option(names = {"-d", "--dir"}, paramLabel = "DIR", required = true, description = "The directory to unpack into; created if missing.")
     Path targetDir;
 
-    @Option(names = {"-f", "--filter"}, paramLabel = "TYPES[:NAMES]",
+    @Option(names = {"-f", "--filter"}, paramLabel = "TYPES[:NAMES]", converter = Converters.FilterConverter.class,
             description = "Unpack only these kinds of content (repeatable), e.g. model,docs or datasets:train.")
-    List<String> filters = new ArrayList<>();
+    List<UnpackFilter> filters = new ArrayList<>();
 
     @Option(names = {"-o", "--overwrite"}, description = "Replace files that already exist.")
     boolean overwrite;
@@ -57,8 +57,8 @@ final class UnpackCommand extends StoreCommand {
                 .overwrite(overwrite)
                 .ignoreExisting(ignoreExisting)
                 .listener(progress());
-        filters.forEach(filter -> request.filter(UnpackFilter.parse(filter)));
-        UnpackResult result = Unpacker.unpack(request.build(), storeFor(source));
+        filters.forEach(request::filter);
+        UnpackResult result = Unpacker.unpack(request.build(), existingStoreFor(source));
         if (json) {
             ObjectNode node = JsonNodeFactory.instance.objectNode();
             node.put("digest", result.manifest().toString());

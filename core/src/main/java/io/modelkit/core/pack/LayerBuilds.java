@@ -11,7 +11,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -52,9 +54,14 @@ final class LayerBuilds implements AutoCloseable {
             return thread;
         });
         List<Future<Pending>> futures = new ArrayList<>();
+        CompletionService<Pending> completions = new ExecutorCompletionService<>(executor);
         try {
             for (LayerEntry entry : entries) {
-                futures.add(executor.submit(() -> build(entry)));
+                futures.add(completions.submit(() -> build(entry)));
+            }
+            // in the order they finish, so that a failing layer stops the pack at once
+            for (int i = 0; i < futures.size(); i++) {
+                completions.take().get();
             }
             for (Future<Pending> future : futures) {
                 built.add(future.get());

@@ -51,7 +51,7 @@ public record PackRequest(
         private Compression compression = Compression.NONE;
         private PackFormat format = PackFormat.MODELKIT;
         private Instant created = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        private int parallelism = Runtime.getRuntime().availableProcessors();
+        private int parallelism = defaultParallelism();
         private final List<Location> targets = new ArrayList<>();
         private ProgressListener listener = ProgressListener.NONE;
 
@@ -103,6 +103,16 @@ public record PackRequest(
         public Builder listener(ProgressListener value) {
             this.listener = value;
             return this;
+        }
+
+        /**
+         * One layer per processor, but no more than the heap holds: each layer in flight keeps about
+         * 6 MiB of buffers, and a pack must run in a 64 MiB heap on any machine.
+         */
+        static int defaultParallelism() {
+            long perLayer = 16L << 20;
+            long byHeap = Math.max(1, Runtime.getRuntime().maxMemory() / perLayer);
+            return (int) Math.min(Runtime.getRuntime().availableProcessors(), byHeap);
         }
 
         public PackRequest build() {

@@ -61,6 +61,7 @@ public final class Packer {
             ModelPackConfig.checkSupported(entries, kitfileName);
         }
         IgnoreRules ignore = readIgnoreRules(context);
+        checkLayerPathsExist(context, entries, kitfileName);
 
         try (LayerBuilds builds = new LayerBuilds(context, entries, ignore, request, store.layout())) {
             List<BuiltLayer> layers = builds.build();
@@ -74,20 +75,25 @@ public final class Packer {
             byte[] kitfileJson = KitfileJson.configBytes(packed);
             try (CommitSection section = store.layout().beginCommit()) {
                 builds.commit();
-                Manifest manifest = request.format() == PackFormat.MODELKIT
-                        ? modelKitManifest(kitfileJson, descriptors)
-                        : modelPackManifest(packed, kitfileJson, layers, descriptors);
-                Descriptor stored = store.save(manifest, request.targets());
-                return new PackResult(stored, manifest, packed, request.targets());
+                try {
+                    Manifest manifest = request.format() == PackFormat.MODELKIT
+                            ? modelKitManifest(kitfileJson, descriptors)
+                            : modelPackManifest(packed, kitfileJson, layers, descriptors);
+                    Descriptor stored = store.save(manifest, request.targets());
+                    return new PackResult(stored, manifest, packed, request.targets());
+                } catch (RuntimeException e) {
+                    // the layers are in blobs/ but no manifest names them: take back those nothing else uses
+                    store.layout().removeUnused(descriptors.stream().map(Descriptor::digest).toList(), null);
+                    throw e;
+                }
             }
         }
     }
 
-    /** Kit's manifest; like kit since its ModelPack work, with the top-level mediaType set. */
+    /** Kit's manifest: as kit writes it, without a top-level mediaType (it is stored as an OCI manifest). */
     private Manifest modelKitManifest(byte[] configBytes, List<Descriptor> layers) {
         StoredBlob config = store.layout().putBlob(configBytes);
         return Manifest.builder()
-                .mediaType(MediaTypes.OCI_MANIFEST)
                 .artifactType(MediaTypes.KIT_MANIFEST_ARTIFACT_TYPE)
                 .config(config.descriptor(MediaTypes.KIT_CONFIG))
                 .layers(layers)
@@ -110,6 +116,29 @@ public final class Packer {
                 .annotation(Annotations.KITFILE, new String(kitfileJson, java.nio.charset.StandardCharsets.UTF_8))
                 .annotation(Annotations.CREATED, created())
                 .build();
+    }
+
+    /** A missing path is reported before any layer is built, not after hashing the ones before it. */
+    private static void checkLayerPathsExist(Path context, List<LayerEntry> entries, String kitfileName) {
+        for (LayerEntry entry : entries) {
+            Path path = context.resolve(entry.path().isEmpty() ? "." : entry.path());
+            if (!Files.exists(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                throw new ModelKitException(kitfileName + ": " + field(entry) + " '" + entry.path()
+                        + "' does not exist in " + context);
+            }
+        }
+    }
+
+    private static String field(LayerEntry entry) {
+        return switch (entry.kind()) {
+            case MODEL -> "model.path";
+            case MODEL_PART -> "model.parts[" + entry.index() + "].path";
+            case CODE -> "code[" + entry.index() + "].path";
+            case DATASET -> "datasets[" + entry.index() + "].path";
+            case DOCS -> "docs[" + entry.index() + "].path";
+            case PROMPT -> "prompts[" + entry.index() + "].path";
+            case MCP_SERVER -> "mcpServers[" + entry.index() + "].path";
+        };
     }
 
     private String created() {

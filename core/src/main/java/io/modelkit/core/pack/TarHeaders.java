@@ -111,7 +111,7 @@ final class TarHeaders {
         return out;
     }
 
-    /** The fields every header shares; Go leaves a string field empty when it does not fit. */
+    /** The fields every header shares. */
     private static void fillHeader(byte[] block, int base, String name, byte typeflag, int mode, long size) {
         block[base + TYPEFLAG] = typeflag;
         formatString(block, base + NAME, NAME_SIZE, toAscii(name));
@@ -174,8 +174,10 @@ final class TarHeaders {
         return (int) (-length & (BLOCK_SIZE - 1));
     }
 
+    /** Zero-padded octal with a NUL; a value too large for the field is written as 0, its real value is in PAX. */
     private static void formatOctal(byte[] block, int offset, int length, long value) {
-        String digits = Long.toOctalString(value);
+        boolean fits = value >= 0 && (length >= 22 || value < 1L << ((length - 1) * 3));
+        String digits = Long.toOctalString(fits ? value : 0);
         int zeros = length - digits.length() - 1; // leave room for the NUL
         if (zeros > 0) {
             digits = "0".repeat(zeros) + digits;
@@ -183,16 +185,24 @@ final class TarHeaders {
         formatString(block, offset, length, digits);
     }
 
-    /** ASCII text, NUL-terminated when shorter than the field; too long leaves the field untouched, as in Go. */
+    /**
+     * ASCII text, NUL-terminated when shorter than the field. Like Go, a longer text is cut to the
+     * field (its full form is in a PAX record), and a cut that ends in '/' ends in NUL instead, so
+     * that old readers do not take a file for a directory.
+     */
     private static void formatString(byte[] block, int offset, int length, String ascii) {
-        if (ascii.length() > length) {
-            return;
-        }
-        for (int i = 0; i < ascii.length(); i++) {
+        int copied = Math.min(ascii.length(), length);
+        for (int i = 0; i < copied; i++) {
             block[offset + i] = (byte) ascii.charAt(i);
         }
         if (ascii.length() < length) {
             block[offset + ascii.length()] = 0;
+        } else if (ascii.length() > length && ascii.charAt(length - 1) == '/') {
+            int end = length - 1;
+            while (end > 0 && ascii.charAt(end - 1) == '/') {
+                end--;
+            }
+            block[offset + end] = 0;
         }
     }
 

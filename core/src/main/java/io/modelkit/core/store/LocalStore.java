@@ -88,8 +88,9 @@ public final class LocalStore implements ModelKitStore {
     public boolean remove(Location location) {
         Reference reference = asReference(location);
         if (!reference.isDigest()) {
-            String name = reference.toString();
-            return StoreEntries.removeNames(layout, entry -> entry.hasName(name));
+            // repo:t1,t2 names several tags, and all of them go, as with kit
+            List<String> names = reference.taggedReferences().stream().map(Reference::toString).toList();
+            return StoreEntries.removeNames(layout, entry -> names.stream().anyMatch(entry::hasName));
         }
         boolean everywhere = refName(reference).isEmpty();
         String repository = reference.repositoryName();

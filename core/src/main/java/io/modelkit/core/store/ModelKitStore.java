@@ -52,6 +52,19 @@ public interface ModelKitStore {
      * The store a location lives in on this machine: the layout for {@code oci:PATH}, the
      * embedded store (under {@link ModelKitHome}) for a reference.
      */
+    /** The existing store a location lives in, for reading or removing: nothing is created. */
+    static ModelKitStore forReading(Location location, Map<String, String> env) {
+        if (location instanceof LayoutReference layout) {
+            return LayoutStore.openExisting(layout.path());
+        }
+        return forLocation(location, env);
+    }
+
+    /**
+     * The store a location lives in, created if it does not exist yet: for writing. Reading uses
+     * {@link #forReading}, which never creates a layout (a mistyped path is an error, and layouts
+     * written by other tools are left as they are).
+     */
     static ModelKitStore forLocation(Location location, Map<String, String> env) {
         if (location instanceof LayoutReference layout) {
             return LayoutStore.open(layout.path());

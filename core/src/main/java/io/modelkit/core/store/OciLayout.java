@@ -477,19 +477,19 @@ public final class OciLayout {
      * stops before deleting anything.
      */
     public GcReport gc(Duration minAge) {
-        return collect(minAge, null);
+        return collect(minAge, null, null);
     }
 
     /**
      * Deletes those of {@code candidates} (the blobs of a manifest just removed) that no remaining
-     * manifest uses, whatever their age: unlike {@link #gc()}, it cannot catch a concurrent pack's
-     * fresh blobs, since these were in use by the removed manifest until now.
+     * manifest uses, whatever their age, except those touched since {@code removalStarted}: a pack
+     * that finds a blob already stored touches it and names it a moment later.
      */
-    public GcReport removeUnused(Collection<Digest> candidates) {
-        return collect(Duration.ZERO, Set.copyOf(candidates));
+    public GcReport removeUnused(Collection<Digest> candidates, Instant removalStarted) {
+        return collect(Duration.ZERO, Set.copyOf(candidates), removalStarted);
     }
 
-    private GcReport collect(Duration minAge, Set<Digest> only) {
+    private GcReport collect(Duration minAge, Set<Digest> only, Instant touchedBefore) {
         return inLock(() -> {
             Set<Digest> reachable;
             try {
@@ -507,6 +507,7 @@ public final class OciLayout {
                         String name = blob.getFileName().toString();
                         if (!HEX.matcher(name).matches() || reachable.contains(new Digest("sha256", name))
                                 || (only != null && !only.contains(new Digest("sha256", name)))
+                                || (touchedBefore != null && !olderThan(blob, touchedBefore))
                                 || (only == null && !olderThan(blob, cutoff))) {
                             continue;
                         }

@@ -47,7 +47,8 @@ class TarHeadersTest {
         String name = "deep/" + "n".repeat(120);
         String record = "135 path=" + name + "\n"; // 3 + 1 + 4 + 1 + 125 + 1 = 135 bytes
         byte[] paxHeader = paxHeader("deep/PaxHeaders.0/" + "n".repeat(82), "00000000207\0", "032633");
-        byte[] main = header("", "0000600\0", "00000000003\0", '0', "", "007205"); // name left empty: too long
+        // the header keeps the first 100 bytes of the name, as Go's formatString cuts it
+        byte[] main = header("deep/" + "n".repeat(95), "0000600\0", "00000000003\0", '0', "", "034444");
 
         assertThat(TarHeaders.encode(name, TarHeaders.TYPE_REGULAR, 0600, 3))
                 .isEqualTo(concat(paxHeader, padded(record), main));
@@ -64,11 +65,11 @@ class TarHeadersTest {
     }
 
     @Test
-    void shouldWritePaxForASizeOf8GibAndTwelveOctalDigitsInTheHeader() {
+    void shouldWritePaxForASizeOf8GibAndZeroInTheHeader() {
         String record = "19 size=8589934592\n";
         byte[] paxHeader = paxHeader("PaxHeaders.0/huge.bin\0", "00000000023\0", "011636");
-        // 8 GiB is 100000000000 in octal: twelve digits fill the field and leave no room for a NUL
-        byte[] main = header("huge.bin\0", "0000644\0", "100000000000", '0', "", "010713");
+        // 8 GiB needs twelve octal digits, leaving no room for the NUL: Go writes 0 and the PAX size counts
+        byte[] main = header("huge.bin\0", "0000644\0", "00000000000\0", '0', "", "010632");
 
         assertThat(TarHeaders.encode("huge.bin", TarHeaders.TYPE_REGULAR, 0644, 1L << 33))
                 .isEqualTo(concat(paxHeader, padded(record), main));
@@ -80,6 +81,15 @@ class TarHeadersTest {
 
         assertThat(block).hasSize(512);
         assertThat(new String(block, 124, 12, StandardCharsets.US_ASCII)).isEqualTo("77777777777\0");
+    }
+
+    @Test
+    void shouldEndACutNameWithNulWhereItWouldEndWithASlash() {
+        // 99 x's and a slash are the first 100 bytes: the slash becomes the terminator
+        String name = "x".repeat(99) + "/" + "y".repeat(20) + "\u00e9";
+        byte[] block = TarHeaders.encode(name, TarHeaders.TYPE_REGULAR, 0644, 0);
+        int main = block.length - 512;
+        assertThat(new String(block, main, 100, StandardCharsets.US_ASCII)).isEqualTo("x".repeat(99) + "\0");
     }
 
     @Test
