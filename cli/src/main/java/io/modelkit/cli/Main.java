@@ -20,7 +20,7 @@ public final class Main {
         CliContext context = CliContext.system();
         Thread interrupted = new Thread(() -> {
             context.err().println();
-            context.err().println("modelkit: interrupted; the store keeps only what was complete before");
+            context.err().println("modelkit: interrupted; temporary files were removed and nothing half-written is left");
             context.err().flush();
         }, "modelkit-interrupt");
         Runtime.getRuntime().addShutdownHook(interrupted);

@@ -137,4 +137,16 @@ class CommandLineTest {
         assertThat(result.exitCode()).isZero();
         assertThat(result.err()).contains("warning: ").contains("src/link.py");
     }
+
+    @Test
+    void shouldDrawBarsOnlyWhenAskedOrOnATerminal() {
+        Contexts.write(temp, "ctx/Kitfile", "manifestVersion: 1.0.0\nmodel:\n  path: w.bin\n");
+        Contexts.write(temp, "ctx/w.bin", "weights");
+        CliRunner cli = new CliRunner(temp.resolve("home"));
+        assertThat(cli.run("pack", temp.resolve("ctx").toString(), "--progress", "fancy").err())
+                .contains("[------------------------] model w.bin: 0 B / 7 B", "\u001b[1F\u001b[J");
+        assertThat(cli.run("pack", temp.resolve("ctx").toString(), "--progress", "plain").err())
+                .contains("model w.bin: 7 B in").doesNotContain("[#", "\u001b");
+        assertThat(cli.run("pack", temp.resolve("ctx").toString(), "--progress", "none").err()).isEmpty();
+    }
 }

@@ -1,7 +1,6 @@
 package io.modelkit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,7 +19,7 @@ class OciLayoutInteropTest {
 
     @Test
     void shouldWriteALayoutSkopeoReads() throws Exception {
-        assumeTrue(Files.isExecutable(SKOPEO), "skopeo is installed by ./test");
+        assertThat(SKOPEO).as("installed by ./test").isExecutable();
         Path context = Contexts.copyOfExample(temp.resolve("project"));
         Path layout = temp.resolve("layout");
         CliRunner cli = new CliRunner(temp.resolve("home"));
@@ -40,7 +39,7 @@ class OciLayoutInteropTest {
 
     @Test
     void shouldReadTheLocalStoreWithSkopeo() throws Exception {
-        assumeTrue(Files.isExecutable(SKOPEO), "skopeo is installed by ./test");
+        assertThat(SKOPEO).as("installed by ./test").isExecutable();
         Path context = Contexts.copyOfExample(temp.resolve("project"));
         Path home = temp.resolve("home");
         CliRunner cli = new CliRunner(home);

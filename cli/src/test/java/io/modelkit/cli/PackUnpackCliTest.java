@@ -223,4 +223,23 @@ class PackUnpackCliTest {
         assertThat(again.err()).contains(context.resolve("Kitfile").toString(), "already exists", "--force");
         assertThat(Files.readString(context.resolve("Kitfile"))).isEqualTo(kitfile);
     }
+
+    @Test
+    void shouldRemoveUntaggedModelKitsLeftByRepacks() throws Exception {
+        Path context = Contexts.copyOfExample(temp.resolve("project"));
+        Path home = temp.resolve("home");
+        CliRunner cli = new CliRunner(home);
+        assertThat(cli.run("pack", context.toString(), "-t", "sentiment:dev").exitCode()).isZero();
+        Files.writeString(context.resolve("data/eval.csv"), "id,text,label,domain\n");
+        assertThat(cli.run("pack", context.toString(), "-t", "sentiment:dev").exitCode()).isZero();
+        assertThat(cli.run("list").out()).contains("<none>");
+
+        CliRunner.Result removed = cli.run("remove", "--all");
+        assertThat(removed.exitCode()).as(removed.toString()).isZero();
+        assertThat(removed.out()).startsWith("Removed 1 untagged ModelKit (freed ");
+        assertThat(cli.run("list").out()).doesNotContain("<none>").contains("dev");
+        Path restored = temp.resolve("restored");
+        assertThat(cli.run("unpack", "sentiment:dev", "-d", restored.toString()).exitCode()).isZero();
+        assertThat(restored.resolve("data/eval.csv")).hasContent("id,text,label,domain\n");
+    }
 }

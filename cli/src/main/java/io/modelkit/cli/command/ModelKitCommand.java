@@ -49,6 +49,16 @@ public final class ModelKitCommand implements Runnable {
     @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT, description = "Print only results and errors.")
     private boolean quiet;
 
+    @Option(names = "--progress", scope = ScopeType.INHERIT, paramLabel = "MODE", defaultValue = "auto",
+            description = "How progress is shown on stderr: auto (bars on a terminal, plain lines elsewhere), "
+                    + "fancy, plain or none.")
+    private ProgressMode progress;
+
+    /** How progress is shown, as kit's --progress names the modes. */
+    enum ProgressMode {
+        auto, fancy, plain, none
+    }
+
     public ModelKitCommand(CliContext context) {
         this.context = context;
     }
@@ -59,6 +69,10 @@ public final class ModelKitCommand implements Runnable {
 
     boolean quiet() {
         return quiet;
+    }
+
+    ProgressMode progressMode() {
+        return progress;
     }
 
     CliContext context() {

@@ -53,7 +53,13 @@ abstract class StoreCommand implements Callable<Integer> {
 
     protected ProgressListener progress() {
         CliContext context = context();
-        return new ConsoleProgress(context.err(), context.terminal(), context.color(), root.quiet());
+        boolean bars = switch (root.progressMode()) {
+            case fancy -> true;
+            case plain, none -> false;
+            case auto -> context.terminal() && !"dumb".equals(context.env().get("TERM"));
+        };
+        boolean quiet = root.quiet() || root.progressMode() == ModelKitCommand.ProgressMode.none;
+        return new ConsoleProgress(context.err(), bars, context.color(), quiet);
     }
 
     protected Location location(String text) {

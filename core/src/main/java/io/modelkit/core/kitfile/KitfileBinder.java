@@ -387,7 +387,7 @@ final class KitfileBinder {
         return ParameterValues.floating(value);
     }
 
-    // ---- helpers
+    // ---- reading values
 
     private YamlScalars.Resolved resolve(YamlNode.Scalar scalar, String where) {
         try {

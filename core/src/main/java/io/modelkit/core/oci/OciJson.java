@@ -16,7 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reading helpers shared by the OCI JSON documents; every error names the document and field. */
+/** Reading functions shared by the OCI JSON documents; every error names the document and field. */
 final class OciJson {
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);

@@ -29,15 +29,7 @@ record BuiltLayer(LayerEntry entry, LayerResult result) {
             return new LayerMediaType(family, LayerMediaType.Kind.MCPB, LayerMediaType.Format.RAW,
                     LayerMediaType.Compression.NONE);
         }
-        return new LayerMediaType(family, kind(entry.kind()), LayerMediaType.Format.TAR, mediaTypeCompression(compression));
-    }
-
-    private static LayerMediaType.Compression mediaTypeCompression(Compression compression) {
-        return switch (compression) {
-            case NONE -> LayerMediaType.Compression.NONE;
-            case GZIP, GZIP_FASTEST -> LayerMediaType.Compression.GZIP;
-            case ZSTD -> LayerMediaType.Compression.ZSTD;
-        };
+        return new LayerMediaType(family, kind(entry.kind()), LayerMediaType.Format.TAR, compression.mediaType());
     }
 
     private static LayerMediaType.Kind kind(LayerKind kind) {

@@ -1,5 +1,6 @@
 package io.modelkit.core.pack;
 
+import io.modelkit.core.oci.LayerMediaType;
 import com.github.luben.zstd.ZstdOutputStreamNoFinalizer;
 import io.modelkit.core.ModelKitException;
 import java.io.IOException;
@@ -14,20 +15,20 @@ import java.util.zip.Deflater;
  * Go's {@code compress/flate} and klauspost's zstd. Both gzip levels share the {@code +gzip} media type.
  */
 public enum Compression {
-    NONE("none", ""),
-    GZIP("gzip", "+gzip"),
-    GZIP_FASTEST("gzip-fastest", "+gzip"),
-    ZSTD("zstd", "+zstd");
+    NONE("none", LayerMediaType.Compression.NONE),
+    GZIP("gzip", LayerMediaType.Compression.GZIP),
+    GZIP_FASTEST("gzip-fastest", LayerMediaType.Compression.GZIP),
+    ZSTD("zstd", LayerMediaType.Compression.ZSTD);
 
     /** zstd's default level, which klauspost's encoder default corresponds to. */
     private static final int ZSTD_LEVEL = 3;
 
     private final String value;
-    private final String mediaTypeSuffix;
+    private final LayerMediaType.Compression mediaType;
 
-    Compression(String value, String mediaTypeSuffix) {
+    Compression(String value, LayerMediaType.Compression mediaType) {
         this.value = value;
-        this.mediaTypeSuffix = mediaTypeSuffix;
+        this.mediaType = mediaType;
     }
 
     /**
@@ -50,9 +51,9 @@ public enum Compression {
         return value;
     }
 
-    /** What follows {@code .tar} in the layer media type: {@code ""}, {@code "+gzip"} or {@code "+zstd"}. */
-    public String mediaTypeSuffix() {
-        return mediaTypeSuffix;
+    /** The compression the layer media type names: both gzip levels are {@code +gzip}. */
+    public LayerMediaType.Compression mediaType() {
+        return mediaType;
     }
 
     /** A compressing stream into {@code out}; closing it ends the compressed stream and closes {@code out}. */

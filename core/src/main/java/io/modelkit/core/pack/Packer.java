@@ -1,5 +1,6 @@
 package io.modelkit.core.pack;
 
+import io.modelkit.core.CommitSection;
 import io.modelkit.core.ModelKitException;
 import io.modelkit.core.ModelKitVersion;
 import io.modelkit.core.ProgressListener;
@@ -15,7 +16,6 @@ import io.modelkit.core.oci.Annotations;
 import io.modelkit.core.oci.Descriptor;
 import io.modelkit.core.oci.Manifest;
 import io.modelkit.core.oci.MediaTypes;
-import io.modelkit.core.store.CommitSection;
 import io.modelkit.core.store.ModelKitStore;
 import io.modelkit.core.store.StoredBlob;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package io.modelkit.core.store;
 
+import io.modelkit.core.InFlightWrites;
 import io.modelkit.core.ModelKitException;
 import io.modelkit.core.oci.Digest;
 import java.io.BufferedOutputStream;
@@ -41,7 +42,7 @@ public final class BlobWriter extends OutputStream {
             this.channel = FileChannel.open(tempFile, StandardOpenOption.WRITE);
         } catch (IOException e) {
             Files.deleteIfExists(tempFile);
-            InFlight.forget(tempFile);
+            InFlightWrites.forget(tempFile);
             throw e;
         }
         this.busyLock = tryLock(channel);
@@ -128,7 +129,7 @@ public final class BlobWriter extends OutputStream {
         } finally {
             closeChannel();
             Files.deleteIfExists(tempFile);
-            InFlight.forget(tempFile);
+            InFlightWrites.forget(tempFile);
         }
         return new StoredBlob(actual, size);
     }
@@ -144,7 +145,7 @@ public final class BlobWriter extends OutputStream {
             closeChannel();
         } finally {
             Files.deleteIfExists(tempFile);
-            InFlight.forget(tempFile);
+            InFlightWrites.forget(tempFile);
         }
     }
 

@@ -1,5 +1,7 @@
 package io.modelkit.core.store;
 
+import io.modelkit.core.CommitSection;
+import io.modelkit.core.InFlightWrites;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelkit.core.ModelKitException;
@@ -593,12 +595,12 @@ public final class OciLayout {
         }
     }
 
-    // ---- file helpers used by BlobWriter -----------------------------------------------------
+    // ---- files, as BlobWriter uses them -----------------------------------------------------
 
     Path newTempFile(String prefix) throws IOException {
         Path ingest = root.resolve(INGEST_DIR);
         Files.createDirectories(ingest);
-        return InFlight.track(Files.createTempFile(ingest, prefix, TEMP_SUFFIX));
+        return InFlightWrites.track(Files.createTempFile(ingest, prefix, TEMP_SUFFIX));
     }
 
     /**
@@ -606,7 +608,7 @@ public final class OciLayout {
      * section, which a shutting-down process lets finish and never starts anew.
      */
     public CommitSection beginCommit() {
-        return InFlight.enterCommit(root);
+        return InFlightWrites.enterCommit(root);
     }
 
     /** Moves a finished temporary file to the blob path, or keeps an existing blob of that size. */
@@ -662,7 +664,7 @@ public final class OciLayout {
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(temp);
-            InFlight.forget(temp);
+            InFlightWrites.forget(temp);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.modelkit.core.unpack;
 
+import io.modelkit.core.oci.LayerMediaType;
 import com.github.luben.zstd.ZstdInputStreamNoFinalizer;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -21,7 +22,7 @@ public final class LayerDecoder {
      *
      * @param label what the blob is, for messages
      */
-    public static InputStream decode(InputStream blob, Compression compression, String label) {
+    public static InputStream decode(InputStream blob, LayerMediaType.Compression compression, String label) {
         try {
             return switch (compression) {
                 case NONE -> blob;

@@ -1,5 +1,6 @@
 package io.modelkit.core.unpack;
 
+import io.modelkit.core.oci.LayerMediaType;
 import io.modelkit.core.oci.BlobVerificationException;
 import io.modelkit.core.oci.VerifyingInputStream;
 import io.modelkit.core.ModelKitException;
@@ -58,8 +59,8 @@ public final class LayerExtractor {
     private static LayerStaging stage(VerifyingInputStream verifying, LayerSource layer, Path targetDir,
             ExtractOptions options, ProgressListener listener) {
         // read before any byte: these name the layer themselves
-        String rawPath = layer.format() == LayerFormat.RAW ? rawPath(layer) : null;
-        Optional<FileMetadata> metadata = layer.format() == LayerFormat.RAW ? layer.fileMetadata() : Optional.empty();
+        String rawPath = layer.format() == LayerMediaType.Format.RAW ? rawPath(layer) : null;
+        Optional<FileMetadata> metadata = layer.format() == LayerMediaType.Format.RAW ? layer.fileMetadata() : Optional.empty();
         InputStream decoded = null;
         try {
             // the decoder is closed to free its native state, but the blob must stay open to be drained

@@ -1,5 +1,6 @@
 package io.modelkit.core.unpack;
 
+import io.modelkit.core.oci.LayerMediaType;
 import io.modelkit.core.oci.Digest;
 import java.util.Map;
 import java.util.Objects;
@@ -18,16 +19,15 @@ public record LayerSource(String mediaType, Digest digest, long size, Map<String
         Objects.requireNonNull(mediaType, "mediaType");
         Objects.requireNonNull(digest, "digest");
         annotations = Map.copyOf(annotations);
-        LayerFormat.fromMediaType(mediaType);
-        Compression.fromMediaType(mediaType);
+        LayerMediaType.parse(mediaType); // refuses a media type we cannot unpack, naming it
     }
 
-    public LayerFormat format() {
-        return LayerFormat.fromMediaType(mediaType);
+    public LayerMediaType.Format format() {
+        return LayerMediaType.parse(mediaType).format();
     }
 
-    public Compression compression() {
-        return Compression.fromMediaType(mediaType);
+    public LayerMediaType.Compression compression() {
+        return LayerMediaType.parse(mediaType).compression();
     }
 
     /** The {@code org.cncf.model.filepath} annotation; layers written before kit 1.x have none. */

@@ -1,5 +1,7 @@
 package io.modelkit.core.unpack;
 
+import io.modelkit.core.CommitSection;
+import io.modelkit.core.InFlightWrites;
 import io.modelkit.core.ModelKitException;
 import io.modelkit.core.ProgressListener;
 import java.io.IOException;
@@ -157,7 +159,8 @@ final class LayerStaging {
         List<Path> createdFiles = new ArrayList<>();
         Set<StagedFile> moved = new HashSet<>();
         StagedFile current = null;
-        try {
+        // a process stopped now lets the renames of this layer finish, so the layer is in place or not
+        try (CommitSection section = InFlightWrites.enterCommit(root)) {
             for (StagedFile file : stagedFiles.values()) {
                 current = file;
                 if (file.replace()) {
@@ -172,6 +175,7 @@ final class LayerStaging {
                     createdFiles.add(file.target());
                 }
                 moved.add(file);
+                InFlightWrites.forget(file.temp());
             }
         } catch (IOException | RuntimeException e) {
             // files that replaced older ones cannot be put back; everything new is taken away again
@@ -212,7 +216,8 @@ final class LayerStaging {
                 throw new ModelKitException("cannot create a temporary file in " + parent + " for " + what + ": " + e, e);
             }
         }
-        // registered before any byte is written, so that abort() removes a half-written file too
+        // registered before any byte is written, so that abort() (or Ctrl-C) removes a half-written file too
+        InFlightWrites.track(temp);
         stagedFiles.put(target, new StagedFile(temp, target, replace, what));
         long written = 0;
         try (OutputStream output = out) {
@@ -305,7 +310,7 @@ final class LayerStaging {
         }
         try {
             Files.getFileAttributeView(path, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
-                    .setPermissions(permissions(mode));
+                    .setPermissions(permissions(mode & ~Umask.get()));
         } catch (IOException e) {
             throw new ModelKitException("cannot set mode " + Integer.toOctalString(mode) + " on " + path + " ("
                     + what + "): " + e, e);
@@ -367,6 +372,7 @@ final class LayerStaging {
     private static void deleteQuietly(Path path) {
         try {
             Files.deleteIfExists(path);
+            InFlightWrites.forget(path);
         } catch (IOException e) {
             // best effort: a directory that is not empty, or one already gone, stays as it is
         }

@@ -2,10 +2,10 @@
  * Safe extraction of ModelKit layers: the low level under {@code unpack}.
  *
  * <p>A layer blob is a tar stream or, for {@code raw} layers, the bytes of one file, optionally
- * compressed with gzip or zstd as the media type's suffix says ({@link Compression},
- * {@link LayerFormat}, {@link LayerDecoder}). {@link LayerExtractor} takes a blob and what the
+ * compressed with gzip or zstd as the media type's suffix says (read with
+ * {@link io.modelkit.core.oci.LayerMediaType}, decoded by {@link LayerDecoder}). {@link LayerExtractor} takes a blob and what the
  * manifest says about it ({@link LayerSource}), hashes it while reading
- * ({@link VerifyingInputStream}), and moves the extracted files into place only after the digest
+ * ({@link io.modelkit.core.oci.VerifyingInputStream}), and moves the extracted files into place only after the digest
  * and size have matched, so a corrupt layer leaves nothing behind.
  *
  * <p>{@link SafeTarExtractor} reads tar headers itself (USTAR, PAX, GNU long names) and extracts

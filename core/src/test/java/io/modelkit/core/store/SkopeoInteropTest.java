@@ -1,7 +1,6 @@
 package io.modelkit.core.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.modelkit.core.oci.Descriptor;
 import io.modelkit.core.oci.Manifest;
@@ -25,7 +24,7 @@ class SkopeoInteropTest {
 
     @BeforeAll
     static void requireSkopeo() {
-        assumeTrue(Files.isExecutable(SKOPEO), "skopeo is not installed");
+        assertThat(SKOPEO).as("installed by ./test").isExecutable();
     }
 
     @Test

@@ -2,7 +2,6 @@ package io.modelkit.core.unpack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.modelkit.core.ModelKitException;
 import io.modelkit.core.ProgressListener;
@@ -43,7 +42,7 @@ class SafeTarExtractorTest {
     @ParameterizedTest(name = "GNU tar --format={0}")
     @ValueSource(strings = {"gnu", "pax", "posix", "oldgnu"})
     void shouldExtractGnuTarArchiveIdentically(String format) throws Exception {
-        assumeTrue(Files.isExecutable(Trees.GNU_TAR));
+        assertThat(Trees.GNU_TAR).as("installed by ./test").isExecutable();
         Path source = sampleTree(root.resolve("source"));
         byte[] tar = Trees.gnuTar(source, "--format=" + format, ".");
 
@@ -56,7 +55,7 @@ class SafeTarExtractorTest {
 
     @Test
     void shouldExtractUstarArchiveWithPrefixedNames() throws Exception {
-        assumeTrue(Files.isExecutable(Trees.GNU_TAR));
+        assertThat(Trees.GNU_TAR).as("installed by ./test").isExecutable();
         Path source = root.resolve("source");
         String deepDir = String.join("/", Collections.nCopies(8, "nested-directory"));
         Trees.write(source.resolve(deepDir).resolve("weights.bin"), "deep content", "rw-r--r--");
@@ -112,6 +111,20 @@ class SafeTarExtractorTest {
         assertThat(Trees.mode(target.resolve("locked/inside.txt"))).isEqualTo("r--r--r--");
         assertThat(Trees.mode(target.resolve("setuid"))).isEqualTo("rwxr-xr-x");
         assertThat(Trees.mode(target.resolve("sticky-setgid"))).isEqualTo("rwxr-x---");
+    }
+
+    @Test
+    void shouldHonourTheUmaskAsKitAndTarDo() throws IOException {
+        byte[] tar = new TarBuilder()
+                .dir("shared", 0777)
+                .file("shared/open.txt", "x".getBytes(StandardCharsets.UTF_8), 0666)
+                .end().bytes();
+
+        extract(tar, ExtractOptions.defaults());
+
+        assertThat(Umask.get()).as("the process umask").isNotZero();
+        assertThat(Trees.mode(target.resolve("shared"))).isEqualTo(modeString(0777 & ~Umask.get()));
+        assertThat(Trees.mode(target.resolve("shared/open.txt"))).isEqualTo(modeString(0666 & ~Umask.get()));
     }
 
     @Test
@@ -321,7 +334,7 @@ class SafeTarExtractorTest {
         Trees.write(source.resolve("src/run.sh"), "echo hello!", "rwxr-xr-x");
         Trees.write(source.resolve("src/secret.env"), "KEY=1\n", "rw-------");
         Trees.write(source.resolve("data/deep/er/than/" + LONG_COMPONENT), "long\n\n\n", "rw-r-----");
-        Trees.write(source.resolve("docs/café.md"), "", "rw-rw-r--");
+        Trees.write(source.resolve("docs/café.md"), "", "rw-r--r--");
         Files.write(source.resolve("data/large.bin"), patterned(3 * 1024 * 1024));
         Files.setPosixFilePermissions(source.resolve("data/deep"), PosixFilePermissions.fromString("rwxr-x---"));
         Files.setPosixFilePermissions(source.resolve("docs"), PosixFilePermissions.fromString("rwx------"));
@@ -368,5 +381,14 @@ class SafeTarExtractorTest {
             position += n;
             return n;
         }
+    }
+
+    private static String modeString(int mode) {
+        StringBuilder text = new StringBuilder();
+        for (int shift = 6; shift >= 0; shift -= 3) {
+            text.append((mode >> shift & 4) != 0 ? 'r' : '-').append((mode >> shift & 2) != 0 ? 'w' : '-')
+                    .append((mode >> shift & 1) != 0 ? 'x' : '-');
+        }
+        return text.toString();
     }
 }

@@ -21,7 +21,7 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-/** File-tree helpers for extraction tests: snapshots, GNU tar, and modes. */
+/** File-tree utilities for extraction tests: snapshots, GNU tar, and modes. */
 final class Trees {
     static final Path GNU_TAR = Path.of("/usr/bin/tar");
 

@@ -1,6 +1,5 @@
-package io.modelkit.core.store;
+package io.modelkit.core;
 
-import io.modelkit.core.ModelKitException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,33 +9,36 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
- * What this process is writing into layouts, so that a process stopped by Ctrl-C or SIGTERM
- * leaves every layout as it was: on shutdown, commit sections that are under way finish (they
- * are short: renames and an index update), no new one starts, and every temporary file is deleted.
+ * What this process is writing (blobs into layouts, files into an unpack target), so that a
+ * process stopped by Ctrl-C or SIGTERM leaves everything as it was: on shutdown, commit sections
+ * that are under way finish (they are short: renames and an index update), no new one starts, and
+ * every temporary file is deleted.
  */
-final class InFlight {
+public final class InFlightWrites {
     private static final Set<Path> TEMP_FILES = ConcurrentHashMap.newKeySet();
     private static final ReentrantReadWriteLock COMMITS = new ReentrantReadWriteLock();
     private static volatile boolean stopping;
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(InFlight::stop, "modelkit-store-cleanup"));
+        Runtime.getRuntime().addShutdownHook(new Thread(InFlightWrites::stop, "modelkit-store-cleanup"));
     }
 
-    private InFlight() {
+    private InFlightWrites() {
     }
 
-    static Path track(Path tempFile) {
+    /** Deletes {@code tempFile} if the process stops before {@link #forget} is called. */
+    public static Path track(Path tempFile) {
         TEMP_FILES.add(tempFile);
         return tempFile;
     }
 
-    static void forget(Path tempFile) {
+    /** {@code tempFile} was renamed into place or deleted. */
+    public static void forget(Path tempFile) {
         TEMP_FILES.remove(tempFile);
     }
 
     /** Enters a section whose renames must all happen or none; refused once shutdown has begun. */
-    static CommitSection enterCommit(Path layout) {
+    public static CommitSection enterCommit(Path layout) {
         COMMITS.readLock().lock();
         if (stopping) {
             COMMITS.readLock().unlock();

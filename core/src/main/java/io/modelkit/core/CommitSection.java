@@ -1,4 +1,4 @@
-package io.modelkit.core.store;
+package io.modelkit.core;
 
 /**
  * Held while a writer makes its results visible (renames blobs into place, names the manifest):
