@@ -141,7 +141,9 @@ class PackUnpackCliTest {
         Path context = Contexts.copyOfExample(temp.resolve("project"));
         CliRunner cli = new CliRunner(temp.resolve("home"));
         assertThat(cli.run("pack", context.toString(), "-t", "sentiment:1,stable").exitCode()).isZero();
-        JsonNode list = json.readTree(cli.run("list", "--json").out());
+        assertThat(cli.run("pack", context.toString(), "-t", "other:1").exitCode()).isZero();
+        assertThat(json.readTree(cli.run("list", "other", "--json").out())).hasSize(1);
+        JsonNode list = json.readTree(cli.run("list", "sentiment", "--json").out());
         assertThat(list).extracting(entry -> entry.get("tag").asText()).containsExactlyInAnyOrder("1", "stable");
         assertThat(list.get(0).get("modelName").asText()).isEqualTo("sentiment-linear");
         assertThat(json.readTree(cli.run("inspect", "sentiment:stable", "--json").out()).get("schemaVersion").asInt()).isEqualTo(2);
@@ -241,5 +243,30 @@ class PackUnpackCliTest {
         Path restored = temp.resolve("restored");
         assertThat(cli.run("unpack", "sentiment:dev", "-d", restored.toString()).exitCode()).isZero();
         assertThat(restored.resolve("data/eval.csv")).hasContent("id,text,label,domain\n");
+    }
+
+    @Test
+    void shouldPackAnMcpBundleAsARawLayerWithItsFileMetadata() throws Exception {
+        Path context = temp.resolve("ctx");
+        Contexts.write(context, "Kitfile", "manifestVersion: 1.0.0\npackage:\n  name: agent\nmcpServers:\n"
+                + "  - name: tools\n    path: tools.mcpb\n");
+        Path bundle = Contexts.write(context, "tools.mcpb", "PK-not-really-a-zip");
+        Files.setPosixFilePermissions(bundle, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-x---"));
+        Files.setLastModifiedTime(bundle, java.nio.file.attribute.FileTime.from(java.time.Instant.parse("2026-01-02T03:04:05.5Z")));
+        CliRunner cli = new CliRunner(temp.resolve("home"));
+        assertThat(cli.run("pack", context.toString(), "-t", "agent:1").exitCode()).isZero();
+
+        JsonNode layer = json.readTree(cli.run("inspect", "agent:1", "--raw").out()).at("/layers/0");
+        assertThat(layer.get("mediaType").asText()).isEqualTo("application/vnd.kitops.modelkit.mcpb.v1.raw");
+        assertThat(layer.get("size").asLong()).isEqualTo(19);
+        assertThat(layer.at("/annotations/org.cncf.model.file.metadata+json").asText()).isEqualTo(
+                "{\"name\":\"tools.mcpb\",\"mode\":488,\"uid\":0,\"gid\":0,\"size\":19,"
+                        + "\"mtime\":\"2026-01-02T03:04:05.5Z\",\"typeflag\":48}");
+
+        Path restored = temp.resolve("restored");
+        assertThat(cli.run("unpack", "agent:1", "-d", restored.toString()).exitCode()).isZero();
+        assertThat(restored.resolve("tools.mcpb")).hasSameBinaryContentAs(bundle);
+        assertThat(Files.getPosixFilePermissions(restored.resolve("tools.mcpb")))
+                .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-x---"));
     }
 }

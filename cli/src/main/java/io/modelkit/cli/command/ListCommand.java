@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.modelkit.cli.console.ByteFormat;
 import io.modelkit.cli.console.Table;
+import io.modelkit.core.oci.LayoutReference;
 import io.modelkit.core.oci.Location;
+import io.modelkit.core.oci.Reference;
 import io.modelkit.core.store.ModelKitStore;
 import io.modelkit.core.store.StoredModelKit;
 import java.util.List;
@@ -26,19 +28,25 @@ import picocli.CommandLine.Parameters;
             "",
             "Examples:",
             "  modelkit list",
+            "  modelkit list sentiment",
             "  modelkit list oci:/tmp/layout --json"
         })
 final class ListCommand extends StoreCommand {
-    @Parameters(index = "0", arity = "0..1", paramLabel = "oci:PATH", description = "An OCI layout to list instead of the local store.")
-    String layout;
+    @Parameters(index = "0", arity = "0..1", paramLabel = "REPO|oci:PATH",
+            description = "Only this repository of the local store, or an OCI layout to list instead of the local store.")
+    String scope;
 
     @Option(names = "--json", description = "Print the list as JSON.")
     boolean json;
 
     @Override
     protected void execute() throws Exception {
-        ModelKitStore store = layout == null ? localStore() : existingStoreFor(Location.parse(layout));
+        Location where = scope == null ? null : Location.parse(scope);
+        ModelKitStore store = where instanceof LayoutReference ? existingStoreFor(where) : localStore();
         List<StoredModelKit> kits = store.list();
+        if (where instanceof Reference reference) {
+            kits = kits.stream().filter(kit -> kit.repository().equals(reference.repositoryName())).toList();
+        }
         if (json) {
             ArrayNode array = JsonNodeFactory.instance.arrayNode();
             for (StoredModelKit kit : kits) {

@@ -10,8 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** One layer written to the store: the Kitfile entry it came from and its digests. */
-record BuiltLayer(LayerEntry entry, LayerResult result) {
+/**
+ * One layer written to the store: the Kitfile entry it came from, its digests, and for a raw layer
+ * the file metadata annotation (null for tar layers).
+ */
+record BuiltLayer(LayerEntry entry, LayerResult result, String rawFileMetadata) {
 
     /** The manifest descriptor kit writes for this layer, in the media types of {@code family}. */
     Descriptor descriptor(LayerMediaType.Family family, Compression compression) {
@@ -19,6 +22,9 @@ record BuiltLayer(LayerEntry entry, LayerResult result) {
         annotations.put(Annotations.FILEPATH, GoPaths.clean(entry.path()));
         if (entry.kind() == LayerKind.PROMPT) {
             annotations.put(Annotations.LAYER_SUBTYPE, Annotations.LAYER_SUBTYPE_PROMPT);
+        }
+        if (rawFileMetadata != null) {
+            annotations.put(Annotations.FILE_METADATA, rawFileMetadata);
         }
         return new Descriptor(mediaType(family, compression).toString(), result.digest(), result.size(), List.of(),
                 annotations, null);

@@ -109,9 +109,11 @@ final class LayerBuilds implements AutoCloseable {
         BlobWriter writer = layout.openPrehashedBlobWriter();
         try {
             LayerResult result;
+            String metadata = null;
             if (entry.kind() == LayerKind.MCP_SERVER) {
-                result = LayerWriter.writeRawLayer(context.resolve(entry.path()), Compression.NONE, writer,
-                        request.listener(), task);
+                Path file = context.resolve(entry.path());
+                metadata = RawFileMetadata.of(file);
+                result = LayerWriter.writeRawLayer(file, Compression.NONE, writer, request.listener(), task);
             } else {
                 List<TarEntrySource> contents = LayerContents.collect(context, entry.path(), allPaths, ignore,
                         request.listener());
@@ -119,7 +121,7 @@ final class LayerBuilds implements AutoCloseable {
                         request.listener(), task);
             }
             writer.flush();
-            return new Pending(new BuiltLayer(entry, result), writer);
+            return new Pending(new BuiltLayer(entry, result, metadata), writer);
         } catch (RuntimeException | IOException | Error e) {
             discard(writer);
             throw e;
