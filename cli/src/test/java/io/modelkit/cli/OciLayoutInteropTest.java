@@ -26,6 +26,9 @@ class OciLayoutInteropTest {
         assertThat(cli.run("pack", context.toString(), "-t", "oci:" + layout + ":v1").exitCode()).isZero();
         String ours = cli.run("inspect", "oci:" + layout + ":v1", "--raw").out();
 
+        assertThat(Files.getPosixFilePermissions(layout.resolve("index.json")))
+                .as("other users and tools can read the layout")
+                .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
         String theirs = skopeo("inspect", "--raw", "oci:" + layout + ":v1");
         assertThat(theirs).isEqualTo(ours);
 

@@ -2,42 +2,62 @@ package io.modelkit.core;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Writes a small file so that readers see the old content or the new, never a half-written one:
- * to a temporary name beside it, then an atomic rename.
+ * to a temporary name, then an atomic rename. The result is readable by all (0644), as the files
+ * beside it are, whatever mode the temporary file was created with.
  */
 public final class AtomicFile {
     private AtomicFile() {
     }
 
-    /** Writes {@code content} to {@code target} with mode 0644, replacing what is there. */
+    /** Writes {@code content} to {@code target}, with the temporary file beside it. */
     public static void write(Path target, byte[] content) {
-        Path dir = target.toAbsolutePath().getParent();
-        Path temp = null;
         try {
-            temp = Files.createTempFile(dir, "." + target.getFileName() + "-", ".tmp");
-            Files.write(temp, content);
+            write(target, content, target.toAbsolutePath().getParent(), false);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target, e);
+        }
+    }
+
+    /**
+     * Writes {@code content} to {@code target} and forces it to disk before the rename, with the
+     * temporary file in {@code tempDir} (on the same file system): for files such as an OCI index,
+     * which must survive a power cut in one piece.
+     */
+    public static void writeDurably(Path target, byte[] content, Path tempDir) throws IOException {
+        write(target, content, tempDir, true);
+    }
+
+    private static void write(Path target, byte[] content, Path tempDir, boolean durable) throws IOException {
+        Files.createDirectories(tempDir);
+        Path temp = InFlightWrites.track(Files.createTempFile(tempDir, "." + target.getFileName() + "-", ".tmp"));
+        try {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                ByteBuffer buffer = ByteBuffer.wrap(content);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                if (durable) {
+                    channel.force(true);
+                }
+            }
             if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-                // createTempFile makes the file private; a Kitfile is as readable as the files beside it
                 Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-r--r--"));
             }
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target, e);
         } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException e) {
-                    // the rename happened or the error above says why not; a stray temporary name is harmless
-                }
-            }
+            Files.deleteIfExists(temp);
+            InFlightWrites.forget(temp);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.modelkit.core.store;
 
 import io.modelkit.core.CommitSection;
+import io.modelkit.core.AtomicFile;
 import io.modelkit.core.InFlightWrites;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,7 +15,6 @@ import io.modelkit.core.oci.VerifyingInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -652,20 +652,7 @@ public final class OciLayout {
     }
 
     private void writeAtomically(Path target, byte[] bytes) throws IOException {
-        Path temp = newTempFile("write-");
-        try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
-            }
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temp);
-            InFlightWrites.forget(temp);
-        }
+        AtomicFile.writeDurably(target, bytes, root.resolve(INGEST_DIR));
     }
 
     private <T> T inLock(LayoutLock.Action<T> action) {
