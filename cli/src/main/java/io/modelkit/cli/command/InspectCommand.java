@@ -58,7 +58,7 @@ final class InspectCommand extends StoreCommand {
         }
         ModelKitContents kit = ModelKitReader.read(store, location);
         Manifest manifest = kit.manifest();
-        out().println("Reference:     " + location);
+        out().println("Reference:     " + display(location));
         out().println("Digest:        " + manifest.digest());
         out().println("Format:        " + (manifest.isModelPack() ? "CNCF ModelPack" : "KitOps ModelKit"));
         out().println("Artifact type: " + manifest.artifactType().orElse("(none)"));
