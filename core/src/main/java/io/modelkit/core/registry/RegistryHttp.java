@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
 
 /**
  * Sends calls to one registry: picks https or plain http, answers auth challenges, follows
@@ -172,14 +173,27 @@ final class RegistryHttp {
         try {
             client.send(probe, HttpResponse.BodyHandlers.discarding());
             return "https";
-        } catch (SSLException e) {
-            return "http";
         } catch (IOException e) {
-            return e.getCause() instanceof SSLException ? "http" : "https";
+            return speaksNoTls(e) ? "http" : "https";
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "https";
         }
+    }
+
+    /**
+     * An answer that is not TLS at all, as opposed to a TLS server whose certificate is not
+     * trusted: that one must fail, never be downgraded to plain http.
+     */
+    private static boolean speaksNoTls(Throwable error) {
+        boolean ssl = false;
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SSLHandshakeException) {
+                return false;
+            }
+            ssl |= cause instanceof SSLException;
+        }
+        return ssl;
     }
 
     /** 127.0.0.0/8, ::1 and localhost, judged from the name alone (no DNS lookup). */

@@ -21,9 +21,34 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 final class LocalRegistry implements BeforeAllCallback, AfterAllCallback {
     private static final String BINARY = "/usr/bin/docker-registry";
 
+    private final String user;
+    private final String password;
     private Path directory;
     private Process process;
     private int port;
+
+    /** A plain-http registry without authentication. */
+    LocalRegistry() {
+        this(null, null);
+    }
+
+    private LocalRegistry(String user, String password) {
+        this.user = user;
+        this.password = password;
+    }
+
+    /**
+     * A registry on https, with a certificate for 127.0.0.1 from a CA generated for the test (see
+     * {@link #caCertificate()}), that asks for {@code user} and {@code password} (htpasswd Basic).
+     */
+    static LocalRegistry withTlsAndBasicAuth(String user, String password) {
+        return new LocalRegistry(user, password);
+    }
+
+    /** The PEM file of the CA that signed the server certificate (TLS variant only). */
+    Path caCertificate() {
+        return directory.resolve("ca.pem");
+    }
 
     /** {@code 127.0.0.1:PORT}, the registry part of a reference. */
     String host() {
@@ -54,7 +79,7 @@ final class LocalRegistry implements BeforeAllCallback, AfterAllCallback {
                 http:
                   addr: 127.0.0.1:%d
                   secret: local-test-secret
-                """.formatted(storage(), port), StandardCharsets.UTF_8);
+                """.formatted(storage(), port) + (user == null ? "" : secured()), StandardCharsets.UTF_8);
         process = new ProcessBuilder(BINARY, "serve", config.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(directory.resolve("registry.log").toFile())
@@ -75,6 +100,40 @@ final class LocalRegistry implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
+    /** Creates the CA, the server certificate and the htpasswd file; returns the config lines. */
+    private String secured() throws IOException, InterruptedException {
+        Files.writeString(directory.resolve("san.cnf"), "subjectAltName=IP:127.0.0.1\n");
+        run("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "ca.pem",
+                "-days", "2", "-subj", "/CN=modelkit test CA");
+        run("openssl", "req", "-newkey", "rsa:2048", "-nodes", "-keyout", "server.key", "-out", "server.csr",
+                "-subj", "/CN=127.0.0.1");
+        run("openssl", "x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial",
+                "-out", "server.pem", "-days", "2", "-extfile", "san.cnf");
+        // distribution reads bcrypt hashes only; Python's crypt module makes them without extra packages.
+        String hash = run("python3", "-W", "ignore", "-c",
+                "import crypt,sys; print(crypt.crypt(sys.argv[1], crypt.mksalt(crypt.METHOD_BLOWFISH, rounds=16)))", password).strip();
+        Files.writeString(directory.resolve("htpasswd"), user + ":" + hash + "\n");
+        return """
+                  tls:
+                    certificate: %s
+                    key: %s
+                auth:
+                  htpasswd:
+                    realm: modelkit-test
+                    path: %s
+                """.formatted(directory.resolve("server.pem"), directory.resolve("server.key"), directory.resolve("htpasswd"));
+    }
+
+    private String run(String... command) throws IOException, InterruptedException {
+        Process tool = new ProcessBuilder(command).directory(directory.toFile())
+                .redirectError(directory.resolve("tool.log").toFile()).start();
+        String output = new String(tool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (tool.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed: " + Files.readString(directory.resolve("tool.log")));
+        }
+        return output;
+    }
+
     private void awaitReady() throws Exception {
         long deadline = System.nanoTime() + 15_000_000_000L;
         while (System.nanoTime() < deadline) {
@@ -84,7 +143,8 @@ final class LocalRegistry implements BeforeAllCallback, AfterAllCallback {
             try {
                 HttpURLConnection connection = (HttpURLConnection) URI.create("http://" + host() + "/v2/").toURL().openConnection();
                 connection.setConnectTimeout(500);
-                if (connection.getResponseCode() == 200) {
+                // Any HTTP answer means it listens: 401 with auth, 400 for plain http to the TLS port.
+                if (connection.getResponseCode() > 0) {
                     return;
                 }
             } catch (IOException e) {
