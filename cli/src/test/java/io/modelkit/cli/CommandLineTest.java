@@ -14,7 +14,7 @@ class CommandLineTest {
     Path temp;
 
     @ParameterizedTest(name = "{0} --help")
-    @ValueSource(strings = {"pack", "unpack", "list", "inspect", "info", "tag", "remove", "init"})
+    @ValueSource(strings = {"pack", "unpack", "push", "pull", "list", "inspect", "info", "tag", "remove", "init", "login", "logout"})
     void shouldHaveHelpWithExamplesOnEveryCommand(String command) {
         CliRunner.Result help = new CliRunner(temp).run(command, "--help");
         assertThat(help.exitCode()).isZero();

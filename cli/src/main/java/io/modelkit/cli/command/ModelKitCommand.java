@@ -30,6 +30,10 @@ import picocli.CommandLine.Spec;
         subcommands = {
             PackCommand.class,
             UnpackCommand.class,
+            PushCommand.class,
+            PullCommand.class,
+            LoginCommand.class,
+            LogoutCommand.class,
             ListCommand.class,
             InspectCommand.class,
             InfoCommand.class,

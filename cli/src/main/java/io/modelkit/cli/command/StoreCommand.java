@@ -8,6 +8,8 @@ import io.modelkit.cli.console.ConsoleProgress;
 import io.modelkit.core.ProgressListener;
 import io.modelkit.core.oci.Location;
 import io.modelkit.core.oci.Reference;
+import io.modelkit.core.registry.RegistryClient;
+import io.modelkit.core.registry.auth.CredentialChain;
 import io.modelkit.core.store.LocalStore;
 import io.modelkit.core.store.ModelKitHome;
 import io.modelkit.core.store.ModelKitStore;
@@ -84,6 +86,27 @@ abstract class StoreCommand implements Callable<Integer> {
     /** How a location is shown: local-store references without the default registry. */
     static String display(Location location) {
         return location instanceof Reference reference ? reference.displayName() : location.toString();
+    }
+
+    /** A client for the registry of {@code reference}, with credentials from the usual places. */
+    protected RegistryClient registryClient(Reference reference, RegistryOptions options) {
+        RegistryClient.Builder builder = RegistryClient.builder(reference.registry())
+                .plainHttp(options.plainHttp)
+                .credentials(CredentialChain.standard(context().env(), ModelKitHome.resolve(context().env()).path()))
+                .progress(progress());
+        if (options.tlsCa != null) {
+            builder.caCertificates(options.tlsCa);
+        }
+        return builder.build();
+    }
+
+    /** A reference that names a registry, not the local store; the error says how to name one. */
+    protected static Reference registryReference(Location location, String what) {
+        if (location instanceof Reference reference && !reference.hasDefaultRegistry()) {
+            return reference;
+        }
+        throw new io.modelkit.core.ModelKitException(what + " " + location
+                + " does not name a registry: write it as host[:port]/repository[:tag], e.g. registry.example.com/team/model:1.0");
     }
 
     protected void printJson(JsonNode node) throws Exception {

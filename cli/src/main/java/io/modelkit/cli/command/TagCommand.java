@@ -4,8 +4,8 @@ import io.modelkit.core.inspect.ModelKitReader;
 import io.modelkit.core.oci.Location;
 import io.modelkit.core.oci.Manifest;
 import io.modelkit.core.store.ModelKitStore;
-import io.modelkit.core.transfer.LocalCopy;
-import java.util.List;
+import io.modelkit.core.transfer.Copier;
+import io.modelkit.core.transfer.StoreEndpoint;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -36,7 +36,7 @@ final class TagCommand extends StoreCommand {
         ModelKitStore sourceStore = existingStoreFor(from);
         Manifest manifest = ModelKitReader.manifest(sourceStore, from);
         ModelKitStore targetStore = storeFor(to);
-        LocalCopy.copy(manifest, sourceStore, targetStore, List.of(to), progress());
+        new Copier(1, progress()).copy(new StoreEndpoint(sourceStore, from), new StoreEndpoint(targetStore, to));
         out().println("Tagged " + manifest.digest() + " as " + display(to));
     }
 }

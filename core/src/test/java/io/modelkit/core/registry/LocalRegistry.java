@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * with its own temporary storage, started before a test class and stopped after it. Register it
  * with {@code @RegisterExtension static final LocalRegistry REGISTRY = new LocalRegistry();}.
  */
-final class LocalRegistry implements BeforeAllCallback, AfterAllCallback {
+public final class LocalRegistry implements BeforeAllCallback, AfterAllCallback {
     private static final String BINARY = "/usr/bin/docker-registry";
 
     private final String user;
@@ -28,7 +28,7 @@ final class LocalRegistry implements BeforeAllCallback, AfterAllCallback {
     private int port;
 
     /** A plain-http registry without authentication. */
-    LocalRegistry() {
+    public LocalRegistry() {
         this(null, null);
     }
 
@@ -41,7 +41,7 @@ final class LocalRegistry implements BeforeAllCallback, AfterAllCallback {
      * A registry on https, with a certificate for 127.0.0.1 from a CA generated for the test (see
      * {@link #caCertificate()}), that asks for {@code user} and {@code password} (htpasswd Basic).
      */
-    static LocalRegistry withTlsAndBasicAuth(String user, String password) {
+    public static LocalRegistry withTlsAndBasicAuth(String user, String password) {
         return new LocalRegistry(user, password);
     }
 
@@ -51,7 +51,7 @@ final class LocalRegistry implements BeforeAllCallback, AfterAllCallback {
     }
 
     /** {@code 127.0.0.1:PORT}, the registry part of a reference. */
-    String host() {
+    public String host() {
         return "127.0.0.1:" + port;
     }
 

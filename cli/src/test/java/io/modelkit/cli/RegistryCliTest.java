@@ -1,0 +1,97 @@
+package io.modelkit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.modelkit.core.registry.LocalRegistry;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** push, pull, login and logout against a real registry, with skopeo as the independent client. */
+class RegistryCliTest {
+    @RegisterExtension
+    static final LocalRegistry REGISTRY = new LocalRegistry();
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void shouldPushAModelKitThatSkopeoReadsAndPullItBackIntoAnotherStore() throws Exception {
+        Path context = Contexts.copyOfExample(temp.resolve("project"));
+        CliRunner packer = new CliRunner(temp.resolve("home-a"));
+        assertThat(packer.run("pack", context.toString(), "-t", "sentiment:1.4.0").exitCode()).isZero();
+        String remote = REGISTRY.host() + "/ml/sentiment:1.4.0";
+        String manifest = packer.run("inspect", "sentiment:1.4.0", "--raw").out();
+
+        CliRunner.Result push = packer.run("push", "sentiment:1.4.0", remote);
+        assertThat(push.exitCode()).as(push.toString()).isZero();
+        assertThat(push.out()).startsWith("Pushed sha256:").contains("(8 blobs", "0 already there");
+        assertThat(skopeo("inspect", "--raw", "--tls-verify=false", "docker://" + remote)).isEqualTo(manifest);
+
+        CliRunner.Result again = packer.run("push", "sentiment:1.4.0", remote);
+        assertThat(again.out()).as("a re-push moves no blob").contains("(0 blobs, 0 B sent; 8 already there)");
+
+        CliRunner puller = new CliRunner(temp.resolve("home-b"));
+        CliRunner.Result pull = puller.run("pull", remote);
+        assertThat(pull.exitCode()).as(pull.toString()).isZero();
+        assertThat(puller.run("inspect", remote, "--raw").out()).isEqualTo(manifest);
+        Path restored = temp.resolve("restored");
+        assertThat(puller.run("unpack", remote, "-d", restored.toString()).exitCode()).isZero();
+        assertThat(restored.resolve("model/sentiment-linear.safetensors"))
+                .hasSameBinaryContentAs(context.resolve("model/sentiment-linear.safetensors"));
+    }
+
+    @Test
+    void shouldNameTheRegistryAndTheMissingTag() {
+        CliRunner.Result pull = new CliRunner(temp.resolve("home")).run("pull", REGISTRY.host() + "/ml/absent:9.9");
+        assertThat(pull.exitCode()).isEqualTo(1);
+        assertThat(pull.err()).startsWith("modelkit: error: ").contains(REGISTRY.host() + "/ml/absent:9.9")
+                .contains("MANIFEST_UNKNOWN").doesNotContain("\tat ");
+    }
+
+    @Test
+    void shouldRefuseToPushToTheLocalStoreName() {
+        CliRunner.Result push = new CliRunner(temp.resolve("home")).run("push", "sentiment:1", "sentiment:2");
+        assertThat(push.exitCode()).isEqualTo(1);
+        assertThat(push.err()).contains("does not name a registry");
+    }
+
+    @Test
+    void shouldKeepLoginCredentialsPrivateAndForgetThemOnLogout() throws Exception {
+        Path home = temp.resolve("home");
+        CliRunner cli = new CliRunner(home).stdin("s3cret-pass\n");
+        CliRunner.Result login = cli.run("login", "registry.example.com", "-u", "ci-bot", "--password-stdin");
+        assertThat(login.exitCode()).as(login.toString()).isZero();
+        assertThat(login.out() + login.err()).doesNotContain("s3cret-pass");
+        Path file = home.resolve("credentials.json");
+        assertThat(Files.getPosixFilePermissions(file)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        assertThat(Files.readString(file)).contains("registry.example.com");
+
+        CliRunner.Result logout = new CliRunner(home).run("logout", "registry.example.com");
+        assertThat(logout.out()).isEqualTo("Removed credentials for registry.example.com\n");
+        assertThat(Files.readString(file)).doesNotContain("registry.example.com");
+    }
+
+    @Test
+    void shouldNeverTakeAPasswordWithoutATerminalOrStdin() {
+        CliRunner.Result login = new CliRunner(temp.resolve("home")).run("login", "registry.example.com", "-u", "ci-bot");
+        assertThat(login.exitCode()).isEqualTo(1);
+        assertThat(login.err()).contains("--password-stdin");
+    }
+
+    private static String skopeo(String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("/usr/bin/skopeo"));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        return output;
+    }
+}

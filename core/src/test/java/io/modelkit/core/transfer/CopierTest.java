@@ -1,0 +1,64 @@
+package io.modelkit.core.transfer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.modelkit.core.ProgressListener;
+import io.modelkit.core.oci.Descriptor;
+import io.modelkit.core.oci.Manifest;
+import io.modelkit.core.oci.Reference;
+import io.modelkit.core.registry.LocalRegistry;
+import io.modelkit.core.registry.RegistryClient;
+import io.modelkit.core.store.LayoutStore;
+import io.modelkit.core.store.StoredBlob;
+import io.modelkit.core.oci.LayoutReference;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The copy engine between a layout and a real registry, and between two repositories of it. */
+class CopierTest {
+    @RegisterExtension
+    static final LocalRegistry REGISTRY = new LocalRegistry();
+
+    @TempDir
+    Path temp;
+
+    private final Copier copier = new Copier(4, ProgressListener.NONE);
+
+    @Test
+    void shouldPushPullAndMountWithoutCopyingTwice() {
+        LayoutStore source = LayoutStore.open(temp.resolve("source"));
+        StoredBlob config = source.layout().putBlob("{}".getBytes(StandardCharsets.UTF_8));
+        StoredBlob layer = source.layout().putBlob("weights".repeat(1000).getBytes(StandardCharsets.UTF_8));
+        Manifest manifest = Manifest.builder()
+                .artifactType("application/vnd.kitops.modelkit.manifest.v1+json")
+                .config(config.descriptor("application/vnd.kitops.modelkit.config.v1+json"))
+                .layers(List.of(layer.descriptor("application/vnd.kitops.modelkit.model.v1.tar")))
+                .build();
+        LayoutReference local = LayoutReference.of(temp.resolve("source"), "v1");
+        source.save(manifest, List.of(local));
+        RegistryClient client = RegistryClient.builder(REGISTRY.host()).build();
+        Reference dev = Reference.parse(REGISTRY.host() + "/dev/model:1.0");
+        Reference prod = Reference.parse(REGISTRY.host() + "/prod/model:1.0");
+
+        CopyResult push = copier.copy(new StoreEndpoint(source, local), new RegistryEndpoint(client, dev));
+        assertThat(push.blobsCopied()).isEqualTo(2);
+        assertThat(push.manifest().digest()).isEqualTo(manifest.digest());
+
+        CopyResult promote = copier.copy(new RegistryEndpoint(client, dev), new RegistryEndpoint(client, prod));
+        assertThat(promote.blobsMounted()).as("same registry: blobs are mounted, not copied").isEqualTo(2);
+        assertThat(promote.bytesCopied()).isZero();
+        assertThat(client.getManifest("prod/model", "1.0").bytes()).isEqualTo(manifest.bytes());
+
+        LayoutStore target = LayoutStore.open(temp.resolve("target"));
+        LayoutReference pulled = LayoutReference.of(temp.resolve("target"), "pulled");
+        CopyResult pull = copier.copy(new RegistryEndpoint(client, prod), new StoreEndpoint(target, pulled));
+        assertThat(pull.blobsCopied()).isEqualTo(2);
+        Descriptor stored = target.resolve(pulled).orElseThrow();
+        assertThat(stored.digest()).isEqualTo(manifest.digest());
+        assertThat(target.layout().readBlob(layer.digest())).isEqualTo(source.layout().readBlob(layer.digest()));
+    }
+}
