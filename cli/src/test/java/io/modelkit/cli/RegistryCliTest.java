@@ -94,4 +94,35 @@ class RegistryCliTest {
         assertThat(process.exitValue()).as(output).isZero();
         return output;
     }
+
+    @Test
+    void shouldInspectListTagUnpackAndRemoveInTheRegistry() throws Exception {
+        Path context = Contexts.copyOfExample(temp.resolve("project"));
+        CliRunner cli = new CliRunner(temp.resolve("home"));
+        assertThat(cli.run("pack", context.toString(), "-t", "sentiment:2").exitCode()).isZero();
+        String dev = REGISTRY.host() + "/dev/sentiment:2";
+        String prod = REGISTRY.host() + "/prod/sentiment:2";
+        assertThat(cli.run("push", "sentiment:2", dev).exitCode()).isZero();
+        String manifest = cli.run("inspect", "sentiment:2", "--raw").out();
+
+        assertThat(cli.run("inspect", "-r", dev, "--raw").out()).isEqualTo(manifest);
+        assertThat(cli.run("info", "-r", dev).out()).contains("name: sentiment-classifier");
+
+        CliRunner.Result tag = cli.run("tag", "-r", dev, prod);
+        assertThat(tag.exitCode()).as(tag.toString()).isZero();
+        assertThat(skopeo("inspect", "--raw", "--tls-verify=false", "docker://" + prod)).isEqualTo(manifest);
+        assertThat(cli.run("list", REGISTRY.host() + "/prod/sentiment").out()).contains("prod/sentiment", " 2 ");
+
+        Path restored = temp.resolve("restored");
+        CliRunner.Result unpack = cli.run("unpack", "-r", prod, "-d", restored.toString(), "--filter", "model");
+        assertThat(unpack.exitCode()).as(unpack.toString()).isZero();
+        assertThat(Contexts.files(restored).keySet()).containsExactly(
+                "adapters/restaurants-lora.safetensors", "model/sentiment-linear.safetensors");
+
+        CliRunner.Result remove = cli.run("remove", "-r", prod);
+        assertThat(remove.exitCode()).as(remove.toString()).isZero();
+        CliRunner.Result gone = cli.run("inspect", "-r", prod);
+        assertThat(gone.exitCode()).isEqualTo(1);
+        assertThat(gone.err()).contains("MANIFEST_UNKNOWN");
+    }
 }

@@ -6,7 +6,8 @@ import io.modelkit.core.kitfile.KitfileJson;
 import io.modelkit.core.kitfile.KitfileYaml;
 import io.modelkit.core.oci.Location;
 import io.modelkit.core.oci.Manifest;
-import io.modelkit.core.store.ModelKitStore;
+import io.modelkit.core.transfer.Endpoint;
+import picocli.CommandLine.Mixin;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,15 +32,21 @@ final class InfoCommand extends StoreCommand {
     @Option(names = "--json", description = "Print the Kitfile as JSON, with layer digests.")
     boolean json;
 
+    @Option(names = {"-r", "--remote"}, description = "Read the Kitfile from the registry, not the local store.")
+    boolean remote;
+
+    @Mixin
+    RegistryOptions network;
+
     @Override
     protected void execute() throws Exception {
         Location location = location(reference);
-        ModelKitStore store = existingStoreFor(location);
-        Manifest manifest = ModelKitReader.manifest(store, location);
-        Kitfile kitfile = ModelKitReader.kitfile(store, manifest, location);
+        Endpoint source = sourceEndpoint(location, remote, network);
+        Manifest manifest = source.manifest().parse();
+        Kitfile kitfile = ModelKitReader.kitfile(source, manifest);
         if (json) {
             // the config as stored, byte for byte: hyperparameters keep kit's number formatting
-            byte[] config = manifest.isModelKit() ? store.layout().readBlob(manifest.config().digest())
+            byte[] config = manifest.isModelKit() ? ModelKitReader.configBytes(source, manifest)
                     : KitfileJson.configBytes(kitfile);
             out().println(new String(config, StandardCharsets.UTF_8));
         } else {

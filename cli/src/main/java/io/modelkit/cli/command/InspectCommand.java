@@ -8,7 +8,8 @@ import io.modelkit.core.inspect.ModelKitContents;
 import io.modelkit.core.inspect.ModelKitReader;
 import io.modelkit.core.oci.Location;
 import io.modelkit.core.oci.Manifest;
-import io.modelkit.core.store.ModelKitStore;
+import io.modelkit.core.transfer.Endpoint;
+import picocli.CommandLine.Mixin;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -25,7 +26,8 @@ import picocli.CommandLine.Parameters;
             "",
             "Examples:",
             "  modelkit inspect sentiment:1.0",
-            "  modelkit inspect oci:/tmp/layout:v1 --raw | sha256sum"
+            "  modelkit inspect oci:/tmp/layout:v1 --raw | sha256sum",
+            "  modelkit inspect -r registry.example.com/team/sentiment:1.4.0 --json"
         })
 final class InspectCommand extends StoreCommand {
     @Parameters(index = "0", paramLabel = "REF", description = "The ModelKit: a reference in the local store or oci:PATH[:TAG].")
@@ -33,6 +35,12 @@ final class InspectCommand extends StoreCommand {
 
     @ArgGroup(exclusive = true)
     OutputMode mode = new OutputMode();
+
+    @Option(names = {"-r", "--remote"}, description = "Read the manifest from the registry, not the local store.")
+    boolean remote;
+
+    @Mixin
+    RegistryOptions network;
 
     static final class OutputMode {
         @Option(names = "--json", description = "Print the manifest as indented JSON.")
@@ -45,9 +53,9 @@ final class InspectCommand extends StoreCommand {
     @Override
     protected void execute() throws Exception {
         Location location = location(reference);
-        ModelKitStore store = existingStoreFor(location);
+        Endpoint source = sourceEndpoint(location, remote, network);
         if (mode.raw || mode.json) {
-            Manifest manifest = ModelKitReader.manifest(store, location);
+            Manifest manifest = source.manifest().parse();
             if (mode.raw) {
                 out().print(new String(manifest.bytes(), StandardCharsets.UTF_8));
                 out().flush();
@@ -56,7 +64,7 @@ final class InspectCommand extends StoreCommand {
             }
             return;
         }
-        ModelKitContents kit = ModelKitReader.read(store, location);
+        ModelKitContents kit = ModelKitReader.read(source);
         Manifest manifest = kit.manifest();
         out().println("Reference:     " + display(location));
         out().println("Digest:        " + manifest.digest());

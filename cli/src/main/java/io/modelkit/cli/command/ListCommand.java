@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.modelkit.cli.console.ByteFormat;
 import io.modelkit.cli.console.Table;
 import io.modelkit.core.oci.LayoutReference;
+import io.modelkit.core.oci.Descriptor;
 import io.modelkit.core.oci.Location;
+import io.modelkit.core.registry.RegistryClient;
+import picocli.CommandLine.Mixin;
 import io.modelkit.core.oci.Reference;
 import io.modelkit.core.store.ModelKitStore;
 import io.modelkit.core.store.StoredModelKit;
@@ -24,12 +27,15 @@ import picocli.CommandLine.Parameters;
         aliases = "ls",
         mixinStandardHelpOptions = true,
         header = "List the ModelKits in the local store or in an OCI layout.",
+        description = "Without an argument, lists the local store. REPO filters it to one repository; "
+                + "host[:port]/REPO lists that registry repository's tags; oci:PATH lists an OCI layout.",
         footer = {
             "",
             "Examples:",
             "  modelkit list",
             "  modelkit list sentiment",
-            "  modelkit list oci:/tmp/layout --json"
+            "  modelkit list oci:/tmp/layout --json",
+            "  modelkit list registry.example.com/team/sentiment"
         })
 final class ListCommand extends StoreCommand {
     @Parameters(index = "0", arity = "0..1", paramLabel = "REPO|oci:PATH",
@@ -39,9 +45,16 @@ final class ListCommand extends StoreCommand {
     @Option(names = "--json", description = "Print the list as JSON.")
     boolean json;
 
+    @Mixin
+    RegistryOptions network;
+
     @Override
     protected void execute() throws Exception {
         Location where = scope == null ? null : Location.parse(scope);
+        if (where instanceof Reference remote && !remote.hasDefaultRegistry()) {
+            listRegistry(remote);
+            return;
+        }
         ModelKitStore store = where instanceof LayoutReference ? existingStoreFor(where) : localStore();
         List<StoredModelKit> kits = store.list();
         if (where instanceof Reference reference) {
@@ -68,6 +81,28 @@ final class ListCommand extends StoreCommand {
                     kit.digest().toString());
         }
         table.print(out());
+    }
+
+    /** The tags of a registry repository, each with the digest it points at. */
+    private void listRegistry(Reference repository) throws Exception {
+        RegistryClient client = registryClient(repository, network);
+        List<String> tags = client.listTags(repository.repository()).stream().sorted().toList();
+        ArrayNode array = JsonNodeFactory.instance.arrayNode();
+        Table table = new Table("REPOSITORY", "TAG", "SIZE", "DIGEST");
+        for (String tag : tags) {
+            Optional<Descriptor> manifest = client.headManifest(repository.repository(), tag);
+            String digest = manifest.map(d -> d.digest().toString()).orElse("");
+            ObjectNode node = array.addObject();
+            node.put("repository", repository.repositoryName());
+            node.put("tag", tag);
+            node.put("digest", digest);
+            table.row(repository.repositoryName(), tag, manifest.map(d -> ByteFormat.size(d.size())).orElse(""), digest);
+        }
+        if (json) {
+            printJson(array);
+        } else {
+            table.print(out());
+        }
     }
 
     /** The model's name from the Kitfile; a list never fails because one ModelKit's config is unreadable. */

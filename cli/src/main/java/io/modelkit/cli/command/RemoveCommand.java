@@ -30,11 +30,18 @@ import picocli.CommandLine.Parameters;
             "  modelkit remove sentiment:1.0",
             "  modelkit remove sentiment@sha256:6c3c624b58dbbcd3c0dd82b4c53f04194d1247c6eebdaab7c610cf7d66709b3b",
             "  modelkit remove oci:/tmp/layout:v1",
-            "  modelkit remove --all"
+            "  modelkit remove --all",
+            "  modelkit remove -r registry.example.com/team/sentiment:old"
         })
 final class RemoveCommand extends StoreCommand {
     @Parameters(paramLabel = "REF", arity = "0..*", description = "The names to remove.")
     List<String> references = new ArrayList<>();
+
+    @Option(names = {"-r", "--remote"}, description = "Delete the manifest from the registry (with all tags that point at it).")
+    boolean remote;
+
+    @picocli.CommandLine.Mixin
+    RegistryOptions network;
 
     @Option(names = {"-a", "--all"}, description = "Remove every untagged ModelKit from the local store (or the oci:PATH given).")
     boolean all;
@@ -49,6 +56,10 @@ final class RemoveCommand extends StoreCommand {
             throw new CommandLine.ParameterException(spec.commandLine(), "Missing REF: name what to remove, or use --all");
         }
         for (String reference : references) {
+            if (remote) {
+                removeRemote(registryReference(location(reference), "reference"));
+                continue;
+            }
             Instant started = Instant.now();
             Location location = location(reference);
             ModelKitStore store = existingStoreFor(location);
@@ -63,6 +74,17 @@ final class RemoveCommand extends StoreCommand {
             GcReport gc = store.layout().removeUnused(blobs, started);
             out().println("Removed " + reference + freed(gc));
         }
+    }
+
+    private void removeRemote(io.modelkit.core.oci.Reference reference) {
+        var client = registryClient(reference, network);
+        // registries delete manifests by digest only
+        Digest digest = reference.isDigest() ? reference.digest()
+                : client.headManifest(reference.repository(), reference.reference())
+                        .orElseThrow(() -> new ModelKitException("ModelKit " + reference + " not found in the registry"))
+                        .digest();
+        client.deleteManifest(reference.repository(), digest.toString());
+        out().println("Deleted " + reference.repositoryName() + "@" + digest + " from the registry");
     }
 
     private void removeUntagged() {

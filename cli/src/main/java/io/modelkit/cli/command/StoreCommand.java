@@ -11,6 +11,9 @@ import io.modelkit.core.oci.Reference;
 import io.modelkit.core.registry.RegistryClient;
 import io.modelkit.core.registry.auth.CredentialChain;
 import io.modelkit.core.store.LocalStore;
+import io.modelkit.core.transfer.Endpoint;
+import io.modelkit.core.transfer.RegistryEndpoint;
+import io.modelkit.core.transfer.StoreEndpoint;
 import io.modelkit.core.store.ModelKitHome;
 import io.modelkit.core.store.ModelKitStore;
 import java.io.PrintWriter;
@@ -107,6 +110,27 @@ abstract class StoreCommand implements Callable<Integer> {
         }
         throw new io.modelkit.core.ModelKitException(what + " " + location
                 + " does not name a registry: write it as host[:port]/repository[:tag], e.g. registry.example.com/team/model:1.0");
+    }
+
+    /**
+     * Where to read a ModelKit from: an OCI layout, the local store, or (with {@code remote}, or when
+     * the local store lacks a reference that names a registry) the registry.
+     */
+    protected Endpoint sourceEndpoint(Location location, boolean remote, RegistryOptions options) {
+        if (location instanceof Reference reference) {
+            if (!remote) {
+                LocalStore local = localStore();
+                if (reference.hasDefaultRegistry() || local.resolve(reference).isPresent()) {
+                    return new StoreEndpoint(local, reference);
+                }
+            }
+            Reference remoteReference = registryReference(reference, "reference");
+            return new RegistryEndpoint(registryClient(remoteReference, options), remoteReference);
+        }
+        if (remote) {
+            throw new io.modelkit.core.ModelKitException("--remote needs a registry reference, not " + location);
+        }
+        return new StoreEndpoint(existingStoreFor(location), location);
     }
 
     protected void printJson(JsonNode node) throws Exception {

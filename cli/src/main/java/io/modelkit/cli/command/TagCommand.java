@@ -1,12 +1,15 @@
 package io.modelkit.cli.command;
 
-import io.modelkit.core.inspect.ModelKitReader;
 import io.modelkit.core.oci.Location;
-import io.modelkit.core.oci.Manifest;
-import io.modelkit.core.store.ModelKitStore;
+import io.modelkit.core.oci.Reference;
+import io.modelkit.core.transfer.CopyResult;
 import io.modelkit.core.transfer.Copier;
+import io.modelkit.core.transfer.Endpoint;
+import io.modelkit.core.transfer.RegistryEndpoint;
 import io.modelkit.core.transfer.StoreEndpoint;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code modelkit tag}: another name for a stored ModelKit. */
@@ -20,7 +23,8 @@ import picocli.CommandLine.Parameters;
             "Examples:",
             "  modelkit tag sentiment:1.0 sentiment:stable",
             "  modelkit tag sentiment:1.0 registry.example.com/team/sentiment:1.0",
-            "  modelkit tag sentiment:1.0 oci:/tmp/export:1.0"
+            "  modelkit tag sentiment:1.0 oci:/tmp/export:1.0",
+            "  modelkit tag -r registry.example.com/dev/sentiment:1.0 registry.example.com/prod/sentiment:1.0"
         })
 final class TagCommand extends StoreCommand {
     @Parameters(index = "0", paramLabel = "SRC", description = "The ModelKit to name.")
@@ -29,14 +33,26 @@ final class TagCommand extends StoreCommand {
     @Parameters(index = "1", paramLabel = "DST", description = "The new name: [host[:port]/]repo[:tag[,tag...]] or oci:PATH[:TAG].")
     String target;
 
+    @Option(names = {"-r", "--remote"}, description = "Tag in the registry: SRC and DST name the same registry; "
+            + "blobs are mounted across repositories, the manifest is put under the new tag.")
+    boolean remote;
+
+    @Mixin
+    RegistryOptions network;
+
     @Override
     protected void execute() {
         Location from = location(source);
         Location to = location(target);
-        ModelKitStore sourceStore = existingStoreFor(from);
-        Manifest manifest = ModelKitReader.manifest(sourceStore, from);
-        ModelKitStore targetStore = storeFor(to);
-        new Copier(1, progress()).copy(new StoreEndpoint(sourceStore, from), new StoreEndpoint(targetStore, to));
-        out().println("Tagged " + manifest.digest() + " as " + display(to));
+        Endpoint origin = sourceEndpoint(from, remote, network);
+        Endpoint destination;
+        if (remote) {
+            Reference named = registryReference(to, "destination");
+            destination = new RegistryEndpoint(registryClient(named, network), named);
+        } else {
+            destination = new StoreEndpoint(storeFor(to), to);
+        }
+        CopyResult result = new Copier(network.concurrency, progress()).copy(origin, destination);
+        out().println("Tagged " + result.manifest().digest() + " as " + display(to));
     }
 }

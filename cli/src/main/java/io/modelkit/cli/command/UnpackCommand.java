@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -28,7 +29,8 @@ import picocli.CommandLine.Parameters;
             "Examples:",
             "  modelkit unpack sentiment:1.0 -d ./restored",
             "  modelkit unpack sentiment:1.0 -d ./serve --filter model,kitfile",
-            "  modelkit unpack oci:/tmp/layout:v1 -d ./data --filter datasets:train --overwrite"
+            "  modelkit unpack oci:/tmp/layout:v1 -d ./data --filter datasets:train --overwrite",
+            "  modelkit unpack registry.example.com/team/sentiment:1.4.0 -d ./serve --filter model"
         })
 final class UnpackCommand extends StoreCommand {
     @Parameters(index = "0", paramLabel = "REF", description = "The ModelKit: a reference in the local store or oci:PATH[:TAG].")
@@ -50,6 +52,13 @@ final class UnpackCommand extends StoreCommand {
     @Option(names = "--json", description = "Print the result as JSON.")
     boolean json;
 
+    @Option(names = {"-r", "--remote"}, description = "Read from the registry even if the local store has the ModelKit; "
+            + "only the layers the filters select are fetched.")
+    boolean remote;
+
+    @Mixin
+    RegistryOptions network;
+
     @Override
     protected void execute() throws Exception {
         Location source = location(reference);
@@ -58,7 +67,7 @@ final class UnpackCommand extends StoreCommand {
                 .ignoreExisting(ignoreExisting)
                 .listener(progress());
         filters.forEach(request::filter);
-        UnpackResult result = Unpacker.unpack(request.build(), existingStoreFor(source));
+        UnpackResult result = Unpacker.unpack(request.build(), sourceEndpoint(source, remote, network));
         if (json) {
             ObjectNode node = JsonNodeFactory.instance.objectNode();
             node.put("digest", result.manifest().toString());

@@ -11,7 +11,14 @@ import io.modelkit.core.oci.Descriptor;
 import io.modelkit.core.oci.LayerMediaType;
 import io.modelkit.core.oci.Location;
 import io.modelkit.core.oci.Manifest;
+import io.modelkit.core.kitfile.KitfileReader;
+import io.modelkit.core.oci.VerifyingInputStream;
 import io.modelkit.core.store.ModelKitStore;
+import io.modelkit.core.transfer.Endpoint;
+import io.modelkit.core.transfer.StoreEndpoint;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -19,7 +26,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads a ModelKit from a store in either form: a KitOps ModelKit (the config is the Kitfile) or a
+ * Reads a ModelKit from a store or a registry in either form: a KitOps ModelKit (the config is the Kitfile) or a
  * CNCF ModelPack (the Kitfile is an annotation, or is derived from the layers' file paths). Every
  * blob read is checked against its digest by the store.
  */
@@ -34,34 +41,64 @@ public final class ModelKitReader {
         return store.layout().readManifest(descriptor.digest());
     }
 
-    /** The ModelKit {@code location} names, with its Kitfile and layers bound to entries. */
+    /** The ModelKit {@code location} names in {@code store}, with its Kitfile and layers bound to entries. */
     public static ModelKitContents read(ModelKitStore store, Location location) {
-        Manifest manifest = manifest(store, location);
-        Kitfile kitfile = kitfile(store, manifest, location);
-        return new ModelKitContents(location, manifest, kitfile, bind(manifest, kitfile, location));
+        return read(new StoreEndpoint(store, location));
+    }
+
+    /** The ModelKit at {@code source} (a store or a registry), with its Kitfile and layers bound to entries. */
+    public static ModelKitContents read(Endpoint source) {
+        Manifest manifest = source.manifest().parse();
+        Kitfile kitfile = kitfile(source, manifest);
+        return new ModelKitContents(source.describe(), manifest, kitfile, bind(manifest, kitfile, source.describe()));
+    }
+
+    /** The Kitfile of a manifest in {@code store}. */
+    public static Kitfile kitfile(ModelKitStore store, Manifest manifest, Location location) {
+        return kitfile(new StoreEndpoint(store, location), manifest);
     }
 
     /** The Kitfile of a manifest, as its config or annotation holds it, with layer digests. */
-    public static Kitfile kitfile(ModelKitStore store, Manifest manifest, Location location) {
+    public static Kitfile kitfile(Endpoint source, Manifest manifest) {
+        String where = source.describe();
         if (manifest.isModelKit()) {
-            byte[] config = store.layout().readBlob(manifest.config().digest());
-            return KitfileJson.parseConfig(config, "config " + manifest.config().digest() + " of " + location);
+            byte[] config = readConfig(source, manifest.config());
+            return KitfileJson.parseConfig(config, "config " + manifest.config().digest() + " of " + where);
         }
         if (manifest.isModelPack()) {
             return manifest.annotation(Annotations.KITFILE)
                     .map(json -> KitfileJson.parseConfig(json.getBytes(StandardCharsets.UTF_8),
-                            Annotations.KITFILE + " annotation of " + location))
-                    .orElseGet(() -> ModelPackKitfile.derive(manifest, location));
+                            Annotations.KITFILE + " annotation of " + where))
+                    .orElseGet(() -> ModelPackKitfile.derive(manifest, where));
         }
-        throw new ModelKitException(location + " is not a ModelKit: its manifest has artifactType "
+        throw new ModelKitException(where + " is not a ModelKit: its manifest has artifactType "
                 + manifest.artifactType().orElse("(none)") + " and config media type " + manifest.config().mediaType());
+    }
+
+    /** The config blob of a manifest as stored, verified against its digest. */
+    public static byte[] configBytes(Endpoint source, Manifest manifest) {
+        return readConfig(source, manifest.config());
+    }
+
+    /** A config blob, verified against its digest; configs are Kitfiles, so their size is bounded too. */
+    private static byte[] readConfig(Endpoint source, Descriptor config) {
+        if (config.size() > KitfileReader.MAX_BYTES) {
+            throw new ModelKitException("config " + config.digest() + " of " + source.describe() + " is "
+                    + config.size() + " bytes, more than a Kitfile may be");
+        }
+        try (InputStream in = new VerifyingInputStream(source.openBlob(config, 0), config.digest(), config.size(),
+                "config " + config.digest() + " of " + source.describe())) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read config " + config.digest() + " of " + source.describe(), e);
+        }
     }
 
     /**
      * Pairs each layer with its Kitfile entry, as kit does: the n-th layer of a kind holds the n-th
      * Kitfile entry of that kind. A layer digest that disagrees with the Kitfile is an error.
      */
-    static List<BoundLayer> bind(Manifest manifest, Kitfile kitfile, Location location) {
+    static List<BoundLayer> bind(Manifest manifest, Kitfile kitfile, String location) {
         Map<LayerKind, List<LayerEntry>> byKind = new EnumMap<>(LayerKind.class);
         for (LayerEntry entry : kitfile.layerEntries()) {
             byKind.computeIfAbsent(entry.kind(), k -> new ArrayList<>()).add(entry);
@@ -89,7 +126,7 @@ public final class ModelKitReader {
         return bound;
     }
 
-    static LayerKind kindOf(Descriptor layer, Location location) {
+    static LayerKind kindOf(Descriptor layer, String location) {
         LayerMediaType type = LayerMediaType.tryParse(layer.mediaType()).orElseThrow(() -> new ModelKitException(
                 location + ": layer " + layer.digest() + " has unknown media type " + layer.mediaType()));
         boolean prompt = Annotations.LAYER_SUBTYPE_PROMPT.equals(layer.annotations().get(Annotations.LAYER_SUBTYPE));

@@ -13,7 +13,6 @@ import io.modelkit.core.kitfile.Prompt;
 import io.modelkit.core.oci.Annotations;
 import io.modelkit.core.oci.Descriptor;
 import io.modelkit.core.oci.LayerMediaType;
-import io.modelkit.core.oci.Location;
 import io.modelkit.core.oci.Manifest;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +27,7 @@ final class ModelPackKitfile {
     private ModelPackKitfile() {
     }
 
-    static Kitfile derive(Manifest manifest, Location location) {
+    static Kitfile derive(Manifest manifest, String location) {
         ModelPart weights = null;
         List<ModelPart> parts = new ArrayList<>();
         List<Code> code = new ArrayList<>();

@@ -10,6 +10,8 @@ import io.modelkit.core.kitfile.KitfileYaml;
 import io.modelkit.core.kitfile.LayerEntry;
 import io.modelkit.core.oci.Descriptor;
 import io.modelkit.core.store.ModelKitStore;
+import io.modelkit.core.transfer.Endpoint;
+import io.modelkit.core.transfer.StoreEndpoint;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -25,20 +27,28 @@ import java.util.List;
  */
 public final class Unpacker {
     private final UnpackRequest request;
-    private final ModelKitStore store;
+    private final Endpoint source;
 
-    private Unpacker(UnpackRequest request, ModelKitStore store) {
+    private Unpacker(UnpackRequest request, Endpoint source) {
         this.request = request;
-        this.store = store;
+        this.source = source;
     }
 
     /** Unpacks as {@code request} says from {@code store}. */
     public static UnpackResult unpack(UnpackRequest request, ModelKitStore store) {
-        return new Unpacker(request, store).unpack();
+        return new Unpacker(request, new StoreEndpoint(store, request.source())).unpack();
+    }
+
+    /**
+     * Unpacks as {@code request} says from a store or a registry; only the layers the filters select
+     * are read, so an unpack from a registry fetches nothing else.
+     */
+    public static UnpackResult unpack(UnpackRequest request, Endpoint source) {
+        return new Unpacker(request, source).unpack();
     }
 
     private UnpackResult unpack() {
-        ModelKitContents kit = ModelKitReader.read(store, request.source());
+        ModelKitContents kit = ModelKitReader.read(source);
         Path target = prepareTarget(request.targetDir());
         ProgressListener listener = request.listener();
         int layers = 0;
@@ -57,11 +67,11 @@ public final class Unpacker {
                 options.legacyLayerPath(entry.path());
             }
             Descriptor descriptor = layer.descriptor();
-            LayerSource source = new LayerSource(descriptor.mediaType(), descriptor.digest(), descriptor.size(),
+            LayerSource layerSource = new LayerSource(descriptor.mediaType(), descriptor.digest(), descriptor.size(),
                     descriptor.annotations());
-            // LayerExtractor verifies the digest while extracting; the store need not hash the blob too
-            try (InputStream blob = Files.newInputStream(store.layout().blobPath(descriptor.digest()))) {
-                ExtractResult result = LayerExtractor.extract(blob, source, target, options.build(), listener);
+            // LayerExtractor verifies the digest while extracting; the source need not hash the blob too
+            try (InputStream blob = source.openBlob(descriptor, 0)) {
+                ExtractResult result = LayerExtractor.extract(blob, layerSource, target, options.build(), listener);
                 layers++;
                 files += result.filesWritten();
                 skipped += result.filesSkipped();
