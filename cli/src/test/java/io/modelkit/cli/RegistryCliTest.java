@@ -125,4 +125,25 @@ class RegistryCliTest {
         assertThat(gone.exitCode()).isEqualTo(1);
         assertThat(gone.err()).contains("MANIFEST_UNKNOWN");
     }
+
+    @Test
+    void shouldPackAndPushInOneCommand() throws Exception {
+        Path context = Contexts.copyOfExample(temp.resolve("project"));
+        CliRunner cli = new CliRunner(temp.resolve("home"));
+        String remote = REGISTRY.host() + "/ml/packed:1";
+        CliRunner.Result pack = cli.run("pack", context.toString(), "-t", remote, "--push");
+        assertThat(pack.exitCode()).as(pack.toString()).isZero();
+        assertThat(pack.err()).contains("Pushed sha256:", "8 blobs sent");
+        assertThat(skopeo("inspect", "--raw", "--tls-verify=false", "docker://" + remote))
+                .isEqualTo(cli.run("inspect", remote, "--raw").out());
+    }
+
+    @Test
+    void shouldRefusePushWithoutARegistryName() {
+        Contexts.write(temp, "ctx/Kitfile", "manifestVersion: 1.0.0\nmodel:\n  path: w.bin\n");
+        Contexts.write(temp, "ctx/w.bin", "w");
+        CliRunner.Result pack = new CliRunner(temp.resolve("home")).run("pack", temp.resolve("ctx").toString(), "-t", "local:1", "--push");
+        assertThat(pack.exitCode()).isEqualTo(1);
+        assertThat(pack.err()).contains("-t with --push", "does not name a registry");
+    }
 }

@@ -4,6 +4,12 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.modelkit.core.kitfile.KitfileReader;
 import io.modelkit.core.oci.Location;
+import io.modelkit.core.oci.Reference;
+import io.modelkit.core.transfer.CopyResult;
+import io.modelkit.core.transfer.Copier;
+import io.modelkit.core.transfer.RegistryEndpoint;
+import io.modelkit.core.transfer.StoreEndpoint;
+import picocli.CommandLine.Mixin;
 import io.modelkit.core.pack.Compression;
 import io.modelkit.core.pack.PackFormat;
 import io.modelkit.core.pack.PackRequest;
@@ -29,7 +35,8 @@ import picocli.CommandLine.Parameters;
             "  modelkit pack . -t sentiment:1.0",
             "  modelkit pack ./project -f ./project/Kitfile.prod -t registry.example.com/team/sentiment:1.0,latest",
             "  modelkit pack ./project -t oci:/tmp/layout:v1 --compression zstd",
-            "  cat Kitfile | modelkit pack ./project -f - --json"
+            "  cat Kitfile | modelkit pack ./project -f - --json",
+            "  modelkit pack ./project -t registry.example.com/team/sentiment:1.4.0 --push"
         })
 final class PackCommand extends StoreCommand {
     @Parameters(index = "0", paramLabel = "DIR", description = "The context directory: paths in the Kitfile are relative to it.")
@@ -58,6 +65,12 @@ final class PackCommand extends StoreCommand {
 
     @Option(names = "--json", description = "Print the result as JSON.")
     boolean json;
+
+    @Option(names = "--push", description = "Push the ModelKit to the registry its -t reference names once it is packed.")
+    boolean push;
+
+    @Mixin
+    RegistryOptions network;
 
     /** Reads at most one byte past the Kitfile size limit, so that endless input cannot fill memory. */
     private byte[] readKitfileFromStdin() throws java.io.IOException {
@@ -89,7 +102,14 @@ final class PackCommand extends StoreCommand {
             request.target(target);
         }
         ModelKitStore store = target == null ? localStore() : storeFor(target);
+        Reference pushTo = push ? registryReference(target == null ? location("localhost/_") : target, "-t with --push") : null;
         PackResult result = Packer.pack(request.build(), store);
+        if (pushTo != null) {
+            CopyResult pushed = new Copier(network.concurrency, progress())
+                    .copy(new StoreEndpoint(store, target), new RegistryEndpoint(registryClient(pushTo, network), pushTo));
+            progress().info("Pushed " + pushed.manifest().digest() + " to " + pushTo + " (" + pushed.blobsCopied()
+                    + " blobs sent, " + pushed.blobsSkipped() + " already there)");
+        }
         if (json) {
             ObjectNode node = JsonNodeFactory.instance.objectNode();
             node.put("digest", result.descriptor().digest().toString());
