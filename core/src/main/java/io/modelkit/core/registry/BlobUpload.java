@@ -137,7 +137,7 @@ final class BlobUpload {
                 return null;
             }
             RegistryException error = error(response);
-            if (!RetryPolicy.isRetryable(response.statusCode()) && response.statusCode() != 500) {
+            if (!RetryPolicy.isRetryable(response.statusCode())) {
                 throw error;
             }
             return new Failure(error, retryAfterOf(response));
@@ -185,7 +185,7 @@ final class BlobUpload {
     }
 
     private RegistryException error(HttpResponse<byte[]> response) {
-        return RegistryErrors.fromResponse(http.registry(), repository, digest.toString(), response.statusCode(), response.body());
+        return RegistryErrors.fromResponse(http.registry(), repository, digest.toString(), response, response.body());
     }
 
     /** A body of {@code length} bytes of the source from {@code offset}, with a Content-Length. */

@@ -117,7 +117,7 @@ public final class RegistryClient {
         } catch (IOException e) {
             errorBody = new byte[0];
         }
-        throw RegistryErrors.fromResponse(registry(), repository, digest.toString(), status, errorBody);
+        throw RegistryErrors.fromResponse(registry(), repository, digest.toString(), response, errorBody);
     }
 
     /**
@@ -350,7 +350,7 @@ public final class RegistryClient {
     }
 
     private RegistryException error(HttpResponse<byte[]> response, String repository, String reference) {
-        return RegistryErrors.fromResponse(registry(), repository, reference, response.statusCode(), response.body());
+        return RegistryErrors.fromResponse(registry(), repository, reference, response, response.body());
     }
 
     private static String encode(String value) {

@@ -3,7 +3,9 @@ package io.modelkit.core.registry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /**
  * Turns a failed response into a {@link RegistryException}, reading the registry's
@@ -29,7 +31,30 @@ final class RegistryErrors {
         return text.toString();
     }
 
+    /**
+     * Like {@link #fromResponse(String, String, String, int, byte[])}, but a 401 whose challenge says
+     * {@code insufficient_scope} is a denial: the token was fine, it just does not grant the action.
+     */
+    static RegistryException fromResponse(String registry, String repository, String reference,
+                                          HttpResponse<?> response, byte[] body) {
+        Optional<AuthChallenge> challenge = response.statusCode() == 401
+                ? AuthChallenge.parse(response.headers().firstValue("WWW-Authenticate").orElse(null)) : Optional.empty();
+        if (challenge.isPresent() && challenge.get().isBearer() && challenge.get().insufficientScope()) {
+            String scope = challenge.get().scope();
+            String denial = scope.isEmpty() ? "access denied: the credentials do not grant this action"
+                    : "access denied: the credentials do not grant " + scope;
+            return fromResponse(RegistryException.Kind.DENIED, denial, registry, repository, reference, 401, body);
+        }
+        return fromResponse(registry, repository, reference, response.statusCode(), body);
+    }
+
     static RegistryException fromResponse(String registry, String repository, String reference, int status, byte[] body) {
+        return fromResponse(kindOf(status), null, registry, repository, reference, status, body);
+    }
+
+    /** {@code replacement}, when not null, replaces the registry's message in the exception's message. */
+    private static RegistryException fromResponse(RegistryException.Kind kind, String replacement, String registry,
+                                                  String repository, String reference, int status, byte[] body) {
         String code = "";
         String message = "";
         if (body != null && body.length > 0) {
@@ -50,8 +75,9 @@ final class RegistryErrors {
             message = defaultMessage(status);
         }
         String detail = code.isEmpty() ? "HTTP " + status : code + ", HTTP " + status;
-        return new RegistryException(kindOf(status), registry, repository, reference, status, code, message,
-                where(registry, repository, reference) + ": " + message + " (" + detail + ")", null);
+        String shown = replacement == null ? message : replacement;
+        return new RegistryException(kind, registry, repository, reference, status, code, message,
+                where(registry, repository, reference) + ": " + shown + " (" + detail + ")", null);
     }
 
     static RegistryException unreachable(String registry, String repository, String reference, IOException cause) {

@@ -16,8 +16,8 @@ import javax.net.ssl.SSLHandshakeException;
 
 /**
  * Sends calls to one registry: picks https or plain http, answers auth challenges, follows
- * redirects itself (so that Authorization never reaches another host) and retries 429, 502, 503,
- * 504 and I/O errors with backoff.
+ * redirects itself (so that Authorization never reaches another host) and retries 429, 500, 502,
+ * 503, 504 and I/O errors with backoff.
  */
 final class RegistryHttp {
     private static final int MAX_REDIRECTS = 5;

@@ -3,7 +3,7 @@ package io.modelkit.core.registry;
 import java.time.Duration;
 
 /**
- * How often and how long a request is retried after a 429, a 502/503/504 or an I/O error: at most
+ * How often and how long a request is retried after a 429, a 500/502/503/504 or an I/O error: at most
  * {@code maxAttempts} attempts, waits doubling from {@code initialDelay}, and no more than
  * {@code maxTotalWait} of waiting in all. A {@code Retry-After} in seconds replaces the computed wait.
  */
@@ -30,7 +30,7 @@ public record RetryPolicy(int maxAttempts, Duration initialDelay, Duration maxTo
 
     /** Whether a response with this status is worth another attempt. */
     public static boolean isRetryable(int status) {
-        return status == 429 || status == 502 || status == 503 || status == 504;
+        return status == 429 || status == 500 || status == 502 || status == 503 || status == 504;
     }
 
     /** The wait before attempt {@code attempt + 1} (attempt counts from 1), before the total budget. */

@@ -23,6 +23,7 @@ public final class LocalRegistry implements BeforeAllCallback, AfterAllCallback 
 
     private final String user;
     private final String password;
+    private final TokenServer tokenServer;
     private Path directory;
     private Process process;
     private int port;
@@ -33,8 +34,21 @@ public final class LocalRegistry implements BeforeAllCallback, AfterAllCallback 
     }
 
     private LocalRegistry(String user, String password) {
+        this(user, password, null);
+    }
+
+    private LocalRegistry(String user, String password, TokenServer tokenServer) {
         this.user = user;
         this.password = password;
+        this.tokenServer = tokenServer;
+    }
+
+    /**
+     * A plain-http registry with {@code auth: token}: it trusts tokens that {@code tokenServer}
+     * signs and sends clients to its realm. The registry starts and stops the token server.
+     */
+    static LocalRegistry withTokenAuth(TokenServer tokenServer) {
+        return new LocalRegistry(null, null, tokenServer);
     }
 
     /**
@@ -79,7 +93,8 @@ public final class LocalRegistry implements BeforeAllCallback, AfterAllCallback 
                 http:
                   addr: 127.0.0.1:%d
                   secret: local-test-secret
-                """.formatted(storage(), port) + (user == null ? "" : secured()), StandardCharsets.UTF_8);
+                """.formatted(storage(), port) + (user == null ? "" : secured()) + tokenAuth(),
+                StandardCharsets.UTF_8);
         process = new ProcessBuilder(BINARY, "serve", config.toString())
                 .redirectErrorStream(true)
                 .redirectOutput(directory.resolve("registry.log").toFile())
@@ -93,11 +108,30 @@ public final class LocalRegistry implements BeforeAllCallback, AfterAllCallback 
             process.destroy();
             process.waitFor();
         }
+        if (tokenServer != null) {
+            tokenServer.stop();
+        }
         if (directory != null) {
             try (Stream<Path> paths = Files.walk(directory)) {
                 paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
             }
         }
+    }
+
+    /** Starts the token server and returns the config lines that make the registry trust it. */
+    private String tokenAuth() throws IOException, InterruptedException {
+        if (tokenServer == null) {
+            return "";
+        }
+        tokenServer.start(directory);
+        return """
+                auth:
+                  token:
+                    realm: %s
+                    service: %s
+                    issuer: %s
+                    rootcertbundle: %s
+                """.formatted(tokenServer.realm(), TokenServer.SERVICE, TokenServer.ISSUER, tokenServer.certificate());
     }
 
     /** Creates the CA, the server certificate and the htpasswd file; returns the config lines. */
