@@ -77,13 +77,13 @@ final class RegistryAuthenticator {
             tokens.invalidate(key);
             return false;
         }
-        TreeSet<String> scopes = new TreeSet<>(call.scopes);
+        List<String> wanted = new ArrayList<>(call.scopes);
         for (String scope : received.scope().split(" ")) {
             if (!scope.isBlank()) {
-                scopes.add(scope);
+                wanted.add(scope);
             }
         }
-        fetchToken(received, new ArrayList<>(scopes), key, call);
+        fetchToken(received, mergeScopes(wanted), key, call);
         return true;
     }
 
@@ -152,6 +152,31 @@ final class RegistryAuthenticator {
     private static String basic(Credential credential) {
         String pair = credential.username() + ":" + credential.secret();
         return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * One scope per resource with the union of its actions, sorted: registries list the actions of
+     * a challenge in any order ({@code push,pull} or {@code pull,push}), and a token request must
+     * not name the same repository twice.
+     */
+    static List<String> mergeScopes(List<String> scopes) {
+        java.util.TreeMap<String, TreeSet<String>> actions = new java.util.TreeMap<>();
+        for (String scope : scopes) {
+            int last = scope.lastIndexOf(':');
+            if (last <= 0) {
+                actions.computeIfAbsent(scope, k -> new TreeSet<>());
+                continue;
+            }
+            TreeSet<String> set = actions.computeIfAbsent(scope.substring(0, last), k -> new TreeSet<>());
+            for (String action : scope.substring(last + 1).split(",")) {
+                if (!action.isBlank()) {
+                    set.add(action.trim());
+                }
+            }
+        }
+        List<String> merged = new ArrayList<>();
+        actions.forEach((resource, set) -> merged.add(set.isEmpty() ? resource : resource + ":" + String.join(",", set)));
+        return merged;
     }
 
     private static String scopeKey(List<String> scopes) {
