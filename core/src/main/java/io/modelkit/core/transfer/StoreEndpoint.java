@@ -18,6 +18,8 @@ import java.util.List;
 
 /** The local store or an OCI layout, as one end of a copy. */
 public final class StoreEndpoint implements Endpoint {
+    private static final int COPY_BUFFER = 1 << 20;
+
     private final ModelKitStore store;
     private final Location location;
 
@@ -56,7 +58,10 @@ public final class StoreEndpoint implements Endpoint {
     @Override
     public void putBlob(Descriptor blob, BlobSource source) {
         try (BlobWriter writer = store.layout().openBlobWriter(blob.digest()); InputStream in = source.open(0)) {
-            in.transferTo(writer);
+            byte[] buffer = new byte[COPY_BUFFER]; // transferTo's 8 KiB would cost a call per 8 KiB of weights
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                writer.write(buffer, 0, n);
+            }
             if (writer.size() != blob.size()) {
                 throw new ModelKitException("blob " + blob.digest() + " for " + location + " has " + writer.size()
                         + " bytes, its descriptor says " + blob.size());
