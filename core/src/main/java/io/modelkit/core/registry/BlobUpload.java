@@ -191,7 +191,7 @@ final class BlobUpload {
     /** A body of {@code length} bytes of the source from {@code offset}, with a Content-Length. */
     private BodyPublisher streamBody(long offset, long length) throws IOException {
         InputStream stream = counted(source.open(offset), length);
-        return BodyPublishers.fromPublisher(BodyPublishers.ofInputStream(() -> stream), length);
+        return BodyPublishers.fromPublisher(new ChunkedStreamPublisher(stream), length);
     }
 
     /** At most {@code length} bytes of {@code stream}, reported to the progress listener. */
