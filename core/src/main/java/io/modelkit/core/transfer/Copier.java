@@ -1,6 +1,7 @@
 package io.modelkit.core.transfer;
 
 import io.modelkit.core.ModelKitException;
+import io.modelkit.core.ProgressInputStream;
 import io.modelkit.core.ProgressListener;
 import io.modelkit.core.oci.Descriptor;
 import io.modelkit.core.oci.Manifest;
@@ -98,7 +99,7 @@ public final class Copier {
         String task = "blob " + blob.digest().hex().substring(0, 12);
         listener.started(task, blob.size());
         try {
-            to.putBlob(blob, offset -> new CountingStream(from.openBlob(blob, offset), listener, task));
+            to.putBlob(blob, offset -> new ProgressInputStream(from.openBlob(blob, offset), listener, task));
         } catch (UncheckedIOException e) {
             throw new ModelKitException("cannot copy " + task + " of " + from.describe() + " to " + to.describe() + ": "
                     + e.getMessage(), e);

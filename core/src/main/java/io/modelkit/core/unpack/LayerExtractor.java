@@ -1,5 +1,6 @@
 package io.modelkit.core.unpack;
 
+import io.modelkit.core.ProgressInputStream;
 import io.modelkit.core.oci.LayerMediaType;
 import io.modelkit.core.oci.BlobVerificationException;
 import io.modelkit.core.oci.VerifyingInputStream;

@@ -1,19 +1,18 @@
-package io.modelkit.core.unpack;
+package io.modelkit.core;
 
-import io.modelkit.core.ProgressListener;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
 /** Reports the bytes read through it to a {@link ProgressListener}, in steps of at least 1 MiB. */
-final class ProgressInputStream extends FilterInputStream {
+public final class ProgressInputStream extends FilterInputStream {
     private static final long STEP = 1 << 20;
 
     private final ProgressListener listener;
     private final String task;
     private long unreported;
 
-    ProgressInputStream(InputStream in, ProgressListener listener, String task) {
+    public ProgressInputStream(InputStream in, ProgressListener listener, String task) {
         super(in);
         this.listener = listener;
         this.task = task;
