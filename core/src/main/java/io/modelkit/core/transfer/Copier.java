@@ -42,6 +42,9 @@ public final class Copier {
         blobs.put(parsed.config().digest().toString(), parsed.config());
         parsed.layers().forEach(layer -> blobs.putIfAbsent(layer.digest().toString(), layer));
 
+        // one overall line besides the per-blob ones: blobs skipped or mounted count as done at once
+        String overall = from.describe() + " -> " + to.describe();
+        listener.started(overall, blobs.values().stream().mapToLong(Descriptor::size).sum());
         AtomicInteger copied = new AtomicInteger();
         AtomicInteger mounted = new AtomicInteger();
         AtomicInteger skipped = new AtomicInteger();
@@ -64,6 +67,7 @@ public final class Copier {
                         copied.incrementAndGet();
                         bytes.addAndGet(blob.size());
                     }
+                    listener.advanced(overall, blob.size());
                     return null;
                 }));
             }
@@ -81,6 +85,7 @@ public final class Copier {
                     + e.getCause().getMessage(), e.getCause());
         } finally {
             executor.shutdownNow();
+            listener.finished(overall);
         }
         Descriptor named = to.putManifest(manifest);
         return new CopyResult(named, copied.get(), mounted.get(), skipped.get(), bytes.get());

@@ -61,4 +61,33 @@ class CopierTest {
         assertThat(stored.digest()).isEqualTo(manifest.digest());
         assertThat(target.layout().readBlob(layer.digest())).isEqualTo(source.layout().readBlob(layer.digest()));
     }
+
+    @Test
+    void shouldReportOneOverallTaskBesidesEachBlob() {
+        LayoutStore source = LayoutStore.open(temp.resolve("source"));
+        StoredBlob config = source.layout().putBlob("{}".getBytes(StandardCharsets.UTF_8));
+        StoredBlob layer = source.layout().putBlob("weights".getBytes(StandardCharsets.UTF_8));
+        Manifest manifest = Manifest.builder().config(config.descriptor("application/vnd.kitops.modelkit.config.v1+json"))
+                .layers(List.of(layer.descriptor("application/vnd.kitops.modelkit.model.v1.tar"))).build();
+        LayoutReference from = LayoutReference.of(temp.resolve("source"), "v1");
+        source.save(manifest, List.of(from));
+        java.util.List<String> events = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        ProgressListener recorder = new ProgressListener() {
+            @Override
+            public void started(String task, long totalBytes) {
+                events.add("start " + task + " " + totalBytes);
+            }
+
+            @Override
+            public void finished(String task) {
+                events.add("end " + task);
+            }
+        };
+        LayoutReference to = LayoutReference.of(temp.resolve("target"), "v1");
+        new Copier(2, recorder).copy(new StoreEndpoint(source, from), new StoreEndpoint(LayoutStore.open(temp.resolve("target")), to));
+
+        String overall = from + " -> " + to;
+        assertThat(events.get(0)).isEqualTo("start " + overall + " " + (config.size() + layer.size()));
+        assertThat(events).contains("end " + overall).filteredOn(e -> e.startsWith("start blob ")).hasSize(2);
+    }
 }
