@@ -89,29 +89,9 @@ trap 'exit 130' INT TERM
 
 # --- functions -----------------------------------------------------------------------------------
 
-size_label() {
-  awk -v b="$1" 'BEGIN { if (b >= 2^30) printf "%g GiB", b / 2^30; else printf "%g MiB", b / 2^20 }'
-}
-
-rate() { # bytes seconds -> GB/s
-  awk -v b="$1" -v s="$2" 'BEGIN { if (s > 0) printf "%.3f", b / s / 1e9; else print "-" }'
-}
-
-ratio() {
-  awk -v a="$1" -v b="$2" 'BEGIN { if (a != "-" && b != "-" && b > 0) printf "%.2f", a / b; else print "-" }'
-}
-
-median() {
-  printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 }
-    END { if (NR % 2) printf "%.3f", v[(NR + 1) / 2]; else printf "%.3f", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
-}
-
-random_file() { # path bytes: reuse a file of the right size from a --keep run
-  if [ -f "$1" ] && [ "$(stat -c %s "$1")" -eq "$2" ]; then return; fi
-  echo "  writing $1 ($(size_label "$2") from /dev/urandom)"
-  head -c "$2" /dev/urandom >"$1.tmp"
-  mv "$1.tmp" "$1"
-}
+bench=registry.sh
+# shellcheck source=bench/lib.sh
+. "$root/bench/lib.sh"
 
 port_in_use() {
   (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
@@ -185,24 +165,6 @@ prepare() { # files or directories to read
   for f in "$@"; do
     if [ -d "$f" ]; then find "$f" -type f -exec cat {} + >/dev/null; else cat "$f" >/dev/null; fi
   done
-}
-
-# Runs "$@" with its output in $log and sets $elapsed to the wall time in seconds.
-timed() {
-  local t0 t1 rc=0
-  t0=$(date +%s.%N)
-  "$@" >"$log" 2>&1 || rc=$?
-  t1=$(date +%s.%N)
-  elapsed=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')
-  return "$rc"
-}
-
-must() {
-  if ! timed "$@"; then
-    echo "registry.sh: failed: $*" >&2
-    tail -n 40 "$log" >&2
-    exit 1
-  fi
 }
 
 mk() { # modelkit with the bench's store and JVM options
@@ -377,7 +339,6 @@ for k in "${!t[@]}"; do
   gbs[$k]=$(rate "$bytes" "${sec[$k]}")
 done
 
-line() { printf '%s\n' "-----------------------------------------------------------------------------------------------"; }
 row() { # label key-a key-b
   local sa="-" ra="-" sb="-" rb="-"
   if [ -n "${sec[$2]-}" ]; then sa=$(printf '%.2f' "${sec[$2]}"); ra=${gbs[$2]}; fi
