@@ -36,9 +36,7 @@ public final class ModelKitReader {
 
     /** The manifest {@code location} names in {@code store}; an error names the location if absent. */
     public static Manifest manifest(ModelKitStore store, Location location) {
-        Descriptor descriptor = store.resolve(location)
-                .orElseThrow(() -> new ModelKitException("ModelKit " + location + " not found in " + store.layout().root()));
-        return store.layout().readManifest(descriptor.digest());
+        return new StoreEndpoint(store, location).manifest().parse();
     }
 
     /** The ModelKit {@code location} names in {@code store}, with its Kitfile and layers bound to entries. */
