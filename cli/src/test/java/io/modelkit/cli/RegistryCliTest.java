@@ -146,4 +146,46 @@ class RegistryCliTest {
         assertThat(pack.exitCode()).isEqualTo(1);
         assertThat(pack.err()).contains("-t with --push", "does not name a registry");
     }
+
+    @Test
+    void shouldPackStraightToTheRegistryKeepingNoLocalCopy() throws Exception {
+        Path context = Contexts.copyOfExample(temp.resolve("project"));
+        Path home = temp.resolve("home");
+        String remote = REGISTRY.host() + "/ml/streamed:1,latest";
+        CliRunner cli = new CliRunner(home);
+
+        CliRunner.Result pack = cli.run("pack", context.toString(), "-t", remote, "--push-only");
+
+        assertThat(pack.exitCode()).as(pack.toString()).isZero();
+        assertThat(pack.out()).startsWith("Model pushed: sha256:").contains("(8 blobs sent, 0 already there; no local copy kept)");
+        assertThat(home.resolve("storage")).as("nothing stored locally").doesNotExist();
+        String manifest = skopeo("inspect", "--raw", "--tls-verify=false", "docker://" + REGISTRY.host() + "/ml/streamed:latest");
+        assertThat(skopeo("inspect", "--raw", "--tls-verify=false", "docker://" + REGISTRY.host() + "/ml/streamed:1")).isEqualTo(manifest);
+        Path restored = temp.resolve("restored");
+        CliRunner.Result unpack = new CliRunner(temp.resolve("home-b")).run("unpack", REGISTRY.host() + "/ml/streamed:1", "-d", restored.toString());
+        assertThat(unpack.exitCode()).as(unpack.toString()).isZero();
+        assertThat(restored.resolve("model/sentiment-linear.safetensors"))
+                .hasSameBinaryContentAs(context.resolve("model/sentiment-linear.safetensors"));
+
+        CliRunner.Result again = cli.run("pack", context.toString(), "-t", remote, "--push-only", "--json");
+        assertThat(again.exitCode()).as(again.toString()).isZero();
+        com.fasterxml.jackson.databind.JsonNode result = new com.fasterxml.jackson.databind.ObjectMapper().readTree(again.out());
+        assertThat(result.get("blobsSent").asInt()).as("a re-push sends no blob").isZero();
+        assertThat(result.get("blobsSkipped").asInt()).isEqualTo(8);
+        assertThat(result.get("bytesSent").asLong()).isZero();
+    }
+
+    @Test
+    void shouldRefusePushOnlyWithoutARegistry() {
+        Contexts.write(temp, "ctx/Kitfile", "manifestVersion: 1.0.0\nmodel:\n  path: w.bin\n");
+        Contexts.write(temp, "ctx/w.bin", "w");
+        CliRunner cli = new CliRunner(temp.resolve("home"));
+        CliRunner.Result local = cli.run("pack", temp.resolve("ctx").toString(), "-t", "local:1", "--push-only");
+        assertThat(local.exitCode()).isEqualTo(1);
+        assertThat(local.err()).contains("-t with --push-only", "does not name a registry");
+        CliRunner.Result untagged = cli.run("pack", temp.resolve("ctx").toString(), "--push-only");
+        assertThat(untagged.exitCode()).isEqualTo(1);
+        assertThat(untagged.err()).contains("--push-only needs -t naming a registry");
+        assertThat(temp.resolve("home/storage")).doesNotExist();
+    }
 }

@@ -8,10 +8,12 @@ import io.modelkit.core.oci.Reference;
 import io.modelkit.core.transfer.CopyResult;
 import io.modelkit.core.transfer.Copier;
 import io.modelkit.core.transfer.RegistryEndpoint;
+import io.modelkit.core.transfer.PackSource;
 import io.modelkit.core.transfer.StoreEndpoint;
 import picocli.CommandLine.Mixin;
 import io.modelkit.core.pack.Compression;
 import io.modelkit.core.pack.PackFormat;
+import io.modelkit.core.pack.PackPlan;
 import io.modelkit.core.pack.PackRequest;
 import io.modelkit.core.pack.PackResult;
 import io.modelkit.core.pack.Packer;
@@ -36,7 +38,8 @@ import picocli.CommandLine.Parameters;
             "  modelkit pack ./project -f ./project/Kitfile.prod -t registry.example.com/team/sentiment:1.0,latest",
             "  modelkit pack ./project -t oci:/tmp/layout:v1 --compression zstd",
             "  cat Kitfile | modelkit pack ./project -f - --json",
-            "  modelkit pack ./project -t registry.example.com/team/sentiment:1.4.0 --push"
+            "  modelkit pack ./project -t registry.example.com/team/sentiment:1.4.0 --push",
+            "  modelkit pack ./project -t registry.example.com/team/sentiment:1.4.0 --push-only"
         })
 final class PackCommand extends StoreCommand {
     @Parameters(index = "0", paramLabel = "DIR", description = "The context directory: paths in the Kitfile are relative to it.")
@@ -69,6 +72,10 @@ final class PackCommand extends StoreCommand {
     @Option(names = "--push", description = "Push the ModelKit to the registry its -t reference names once it is packed.")
     boolean push;
 
+    @Option(names = "--push-only", description = "Send the ModelKit straight to the registry its -t reference names, keeping no local copy: "
+            + "each layer is hashed, then built again from the files while it is sent. Layers the registry holds are not sent.")
+    boolean pushOnly;
+
     @Mixin
     RegistryOptions network;
 
@@ -80,6 +87,35 @@ final class PackCommand extends StoreCommand {
                     + KitfileReader.MAX_BYTES + " bytes");
         }
         return content;
+    }
+
+    /** Packs without a local copy: the layers are hashed, then built again while they are sent. */
+    private void packStraightToRegistry(PackRequest request, Location target) throws Exception {
+        if (push) {
+            throw new io.modelkit.core.ModelKitException("--push and --push-only cannot be used together");
+        }
+        if (target == null) {
+            throw new io.modelkit.core.ModelKitException("--push-only needs -t naming a registry, e.g. -t registry.example.com/team/model:1.0");
+        }
+        Reference pushTo = registryReference(target, "-t with --push-only");
+        PackPlan plan = Packer.plan(request);
+        CopyResult pushed = new Copier(network.concurrency, progress())
+                .copy(new PackSource(plan), new RegistryEndpoint(registryClient(pushTo, network), pushTo));
+        if (json) {
+            ObjectNode node = JsonNodeFactory.instance.objectNode();
+            node.put("digest", pushed.manifest().digest().toString());
+            node.put("mediaType", pushed.manifest().mediaType());
+            node.put("size", pushed.manifest().size());
+            node.putArray("references").add(pushTo.toString());
+            node.put("blobsSent", pushed.blobsCopied());
+            node.put("blobsSkipped", pushed.blobsSkipped());
+            node.put("bytesSent", pushed.bytesCopied());
+            node.set("manifest", new com.fasterxml.jackson.databind.ObjectMapper().readTree(plan.manifest().bytes()));
+            printJson(node);
+        } else {
+            out().println("Model pushed: " + pushed.manifest().digest() + " to " + pushTo + " (" + pushed.blobsCopied()
+                    + " blobs sent, " + pushed.blobsSkipped() + " already there; no local copy kept)");
+        }
     }
 
     @Override
@@ -100,6 +136,10 @@ final class PackCommand extends StoreCommand {
         Location target = tag == null ? null : location(tag);
         if (target != null) {
             request.target(target);
+        }
+        if (pushOnly) {
+            packStraightToRegistry(request.build(), target);
+            return;
         }
         ModelKitStore store = target == null ? localStore() : storeFor(target);
         Reference pushTo = push ? registryReference(target == null ? location("localhost/_") : target, "-t with --push") : null;

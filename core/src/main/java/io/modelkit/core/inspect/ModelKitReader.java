@@ -14,7 +14,7 @@ import io.modelkit.core.oci.Manifest;
 import io.modelkit.core.kitfile.KitfileReader;
 import io.modelkit.core.oci.VerifyingInputStream;
 import io.modelkit.core.store.ModelKitStore;
-import io.modelkit.core.transfer.Endpoint;
+import io.modelkit.core.transfer.ModelKitSource;
 import io.modelkit.core.transfer.StoreEndpoint;
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,7 +45,7 @@ public final class ModelKitReader {
     }
 
     /** The ModelKit at {@code source} (a store or a registry), with its Kitfile and layers bound to entries. */
-    public static ModelKitContents read(Endpoint source) {
+    public static ModelKitContents read(ModelKitSource source) {
         Manifest manifest = source.manifest().parse();
         Kitfile kitfile = kitfile(source, manifest);
         return new ModelKitContents(source.describe(), manifest, kitfile, bind(manifest, kitfile, source.describe()));
@@ -57,7 +57,7 @@ public final class ModelKitReader {
     }
 
     /** The Kitfile of a manifest, as its config or annotation holds it, with layer digests. */
-    public static Kitfile kitfile(Endpoint source, Manifest manifest) {
+    public static Kitfile kitfile(ModelKitSource source, Manifest manifest) {
         String where = source.describe();
         if (manifest.isModelKit()) {
             byte[] config = readConfig(source, manifest.config());
@@ -74,12 +74,12 @@ public final class ModelKitReader {
     }
 
     /** The config blob of a manifest as stored, verified against its digest. */
-    public static byte[] configBytes(Endpoint source, Manifest manifest) {
+    public static byte[] configBytes(ModelKitSource source, Manifest manifest) {
         return readConfig(source, manifest.config());
     }
 
     /** A config blob, verified against its digest; configs are Kitfiles, so their size is bounded too. */
-    private static byte[] readConfig(Endpoint source, Descriptor config) {
+    private static byte[] readConfig(ModelKitSource source, Descriptor config) {
         if (config.size() > KitfileReader.MAX_BYTES) {
             throw new ModelKitException("config " + config.digest() + " of " + source.describe() + " is "
                     + config.size() + " bytes, more than a Kitfile may be");

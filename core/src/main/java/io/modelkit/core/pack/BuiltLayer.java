@@ -11,10 +11,11 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * One layer written to the store: the Kitfile entry it came from, its digests, and for a raw layer
- * the file metadata annotation (null for tar layers).
+ * One layer built: the Kitfile entry it came from, its digests, for a raw layer the file metadata
+ * annotation, and for a tar layer the entries it holds, in order (null for raw layers), so that
+ * the same bytes can be produced again.
  */
-record BuiltLayer(LayerEntry entry, LayerResult result, String rawFileMetadata) {
+record BuiltLayer(LayerEntry entry, LayerResult result, String rawFileMetadata, List<TarEntrySource> contents) {
 
     /** The manifest descriptor kit writes for this layer, in the media types of {@code family}. */
     Descriptor descriptor(LayerMediaType.Family family, Compression compression) {

@@ -4,8 +4,6 @@ import io.modelkit.core.kitfile.GoPaths;
 import io.modelkit.core.ModelKitException;
 import io.modelkit.core.kitfile.LayerEntry;
 import io.modelkit.core.kitfile.LayerKind;
-import io.modelkit.core.store.BlobWriter;
-import io.modelkit.core.store.OciLayout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -20,9 +18,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Builds every layer of a pack, several at once, each into an uncommitted blob writer. The caller
- * commits them all at the end ({@link #commit}); closing without committing (after any failure or
- * interruption) discards every temporary blob, so the store is left as it was.
+ * Builds every layer of a pack, several at once, each into an uncommitted {@link LayerSink}. The
+ * caller commits them all at the end ({@link #commit}); closing without committing (after any
+ * failure or interruption) discards every temporary blob, so the store is left as it was.
  */
 final class LayerBuilds implements AutoCloseable {
     private final Path context;
@@ -30,16 +28,17 @@ final class LayerBuilds implements AutoCloseable {
     private final List<String> allPaths;
     private final IgnoreRules ignore;
     private final PackRequest request;
-    private final OciLayout layout;
+    private final LayerSink.Factory sinks;
     private final List<Pending> built = new ArrayList<>();
 
-    LayerBuilds(Path context, List<LayerEntry> entries, IgnoreRules ignore, PackRequest request, OciLayout layout) {
+    LayerBuilds(Path context, List<LayerEntry> entries, IgnoreRules ignore, PackRequest request,
+            LayerSink.Factory sinks) {
         this.context = context;
         this.entries = entries;
         this.allPaths = entries.stream().map(LayerEntry::path).toList();
         this.ignore = ignore;
         this.request = request;
-        this.layout = layout;
+        this.sinks = sinks;
     }
 
     /** Writes every layer into a temporary blob; nothing is visible in the store yet. */
@@ -94,7 +93,7 @@ final class LayerBuilds implements AutoCloseable {
                 layer.writer().commit(layer.layer().result().digest());
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot store a layer of " + context + " in " + layout.root(), e);
+            throw new UncheckedIOException("cannot store a layer of " + context + ": " + e.getMessage(), e);
         }
     }
 
@@ -106,22 +105,22 @@ final class LayerBuilds implements AutoCloseable {
 
     private Pending build(LayerEntry entry) throws IOException {
         String task = taskName(entry);
-        BlobWriter writer = layout.openPrehashedBlobWriter();
+        LayerSink writer = sinks.open();
         try {
             LayerResult result;
             String metadata = null;
+            List<TarEntrySource> contents = null;
             if (entry.kind() == LayerKind.MCP_SERVER) {
                 Path file = context.resolve(entry.path());
                 metadata = RawFileMetadata.of(file);
-                result = LayerWriter.writeRawLayer(file, Compression.NONE, writer, request.listener(), task);
+                result = LayerWriter.writeRawLayer(file, Compression.NONE, writer.stream(), request.listener(), task);
             } else {
-                List<TarEntrySource> contents = LayerContents.collect(context, entry.path(), allPaths, ignore,
-                        request.listener());
-                result = LayerWriter.writeTarLayer(context, contents, request.compression(), writer,
+                contents = LayerContents.collect(context, entry.path(), allPaths, ignore, request.listener());
+                result = LayerWriter.writeTarLayer(context, contents, request.compression(), writer.stream(),
                         request.listener(), task);
             }
-            writer.flush();
-            return new Pending(new BuiltLayer(entry, result, metadata), writer);
+            writer.stream().flush();
+            return new Pending(new BuiltLayer(entry, result, metadata, contents), writer);
         } catch (RuntimeException | IOException | Error e) {
             discard(writer);
             throw e;
@@ -138,7 +137,7 @@ final class LayerBuilds implements AutoCloseable {
         }
     }
 
-    private static java.util.Optional<BlobWriter> finishedWriter(Future<Pending> future) {
+    private static java.util.Optional<LayerSink> finishedWriter(Future<Pending> future) {
         try {
             return java.util.Optional.of(future.get().writer());
         } catch (ExecutionException | InterruptedException e) {
@@ -146,7 +145,7 @@ final class LayerBuilds implements AutoCloseable {
         }
     }
 
-    private static void discard(BlobWriter writer) {
+    private static void discard(LayerSink writer) {
         try {
             writer.close();
         } catch (IOException e) {
@@ -180,6 +179,6 @@ final class LayerBuilds implements AutoCloseable {
         return kind + " " + GoPaths.clean(entry.path());
     }
 
-    private record Pending(BuiltLayer layer, BlobWriter writer) {
+    private record Pending(BuiltLayer layer, LayerSink writer) {
     }
 }

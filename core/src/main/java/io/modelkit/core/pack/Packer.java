@@ -14,10 +14,10 @@ import io.modelkit.core.kitfile.LayerEntry;
 import io.modelkit.core.kitfile.LayerInfo;
 import io.modelkit.core.oci.Annotations;
 import io.modelkit.core.oci.Descriptor;
+import io.modelkit.core.oci.Digest;
 import io.modelkit.core.oci.Manifest;
 import io.modelkit.core.oci.MediaTypes;
 import io.modelkit.core.store.ModelKitStore;
-import io.modelkit.core.store.StoredBlob;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -48,7 +48,52 @@ public final class Packer {
         return new Packer(request, store).pack();
     }
 
+    /**
+     * Builds every layer as {@link #pack} would, keeping none of it: the result knows every digest
+     * and can produce each blob's bytes again, so that a pack can go straight to a registry.
+     */
+    public static PackPlan plan(PackRequest request) {
+        return new Packer(request, null).plan();
+    }
+
     private PackResult pack() {
+        Prepared prepared = prepare();
+        try (LayerBuilds builds = prepared.builds(() -> LayerSink.blob(store.layout().openPrehashedBlobWriter()))) {
+            Draft draft = draft(prepared.kitfile(), builds.build());
+            try (CommitSection section = store.layout().beginCommit()) {
+                builds.commit();
+                List<Digest> layerDigests = draft.manifest().layers().stream().map(Descriptor::digest).toList();
+                try {
+                    store.layout().putBlob(draft.configBytes());
+                    Descriptor stored = store.save(draft.manifest(), request.targets());
+                    return new PackResult(stored, draft.manifest(), draft.kitfile(), request.targets());
+                } catch (RuntimeException e) {
+                    // the layers are in blobs/ but no manifest names them: take back those nothing else uses
+                    store.layout().removeUnused(layerDigests, null);
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private PackPlan plan() {
+        Prepared prepared = prepare();
+        try (LayerBuilds builds = prepared.builds(LayerSink::discarding)) {
+            List<BuiltLayer> layers = builds.build();
+            Draft draft = draft(prepared.kitfile(), layers);
+            return new PackPlan(request.contextDir(), draft.manifest(), draft.kitfile(), draft.configBytes(), layers,
+                    request.compression());
+        }
+    }
+
+    /** The Kitfile read and checked, and everything needed to build its layers. */
+    private record Prepared(Kitfile kitfile, List<LayerEntry> entries, IgnoreRules ignore, Packer packer) {
+        LayerBuilds builds(LayerSink.Factory sinks) {
+            return new LayerBuilds(packer.request.contextDir(), entries, ignore, packer.request, sinks);
+        }
+    }
+
+    private Prepared prepare() {
         Path context = request.contextDir();
         if (!Files.isDirectory(context)) {
             throw new ModelKitException("context directory " + context + " does not exist or is not a directory");
@@ -62,60 +107,55 @@ public final class Packer {
         }
         IgnoreRules ignore = readIgnoreRules(context);
         checkLayerPathsExist(context, entries, kitfileName);
+        return new Prepared(kitfile, entries, ignore, this);
+    }
 
-        try (LayerBuilds builds = new LayerBuilds(context, entries, ignore, request, store.layout())) {
-            List<BuiltLayer> layers = builds.build();
-            List<LayerInfo> infos = new ArrayList<>();
-            List<Descriptor> descriptors = new ArrayList<>();
-            for (BuiltLayer layer : layers) {
-                infos.add(new LayerInfo(layer.result().digest(), layer.result().diffId()));
-                descriptors.add(layer.descriptor(request.format().family(), request.compression()));
-            }
-            Kitfile packed = kitfile.withLayers(infos);
-            byte[] kitfileJson = KitfileJson.configBytes(packed);
-            try (CommitSection section = store.layout().beginCommit()) {
-                builds.commit();
-                try {
-                    Manifest manifest = request.format() == PackFormat.MODELKIT
-                            ? modelKitManifest(kitfileJson, descriptors)
-                            : modelPackManifest(packed, kitfileJson, layers, descriptors);
-                    Descriptor stored = store.save(manifest, request.targets());
-                    return new PackResult(stored, manifest, packed, request.targets());
-                } catch (RuntimeException e) {
-                    // the layers are in blobs/ but no manifest names them: take back those nothing else uses
-                    store.layout().removeUnused(descriptors.stream().map(Descriptor::digest).toList(), null);
-                    throw e;
-                }
-            }
+    /** The manifest and config of a pack whose layers are built, not yet stored anywhere. */
+    private record Draft(Manifest manifest, Kitfile kitfile, byte[] configBytes) {
+    }
+
+    private Draft draft(Kitfile kitfile, List<BuiltLayer> layers) {
+        List<LayerInfo> infos = new ArrayList<>();
+        List<Descriptor> descriptors = new ArrayList<>();
+        for (BuiltLayer layer : layers) {
+            infos.add(new LayerInfo(layer.result().digest(), layer.result().diffId()));
+            descriptors.add(layer.descriptor(request.format().family(), request.compression()));
         }
+        Kitfile packed = kitfile.withLayers(infos);
+        byte[] kitfileJson = KitfileJson.configBytes(packed);
+        if (request.format() == PackFormat.MODELKIT) {
+            return new Draft(modelKitManifest(kitfileJson, descriptors), packed, kitfileJson);
+        }
+        byte[] configBytes = GoJson.write(ModelPackConfig.of(packed, request.created(),
+                layers.stream().map(layer -> layer.result().diffId()).toList()));
+        return new Draft(modelPackManifest(kitfileJson, configBytes, descriptors), packed, configBytes);
     }
 
     /** Kit's manifest: as kit writes it, without a top-level mediaType (it is stored as an OCI manifest). */
     private Manifest modelKitManifest(byte[] configBytes, List<Descriptor> layers) {
-        StoredBlob config = store.layout().putBlob(configBytes);
         return Manifest.builder()
                 .artifactType(MediaTypes.KIT_MANIFEST_ARTIFACT_TYPE)
-                .config(config.descriptor(MediaTypes.KIT_CONFIG))
+                .config(configDescriptor(MediaTypes.KIT_CONFIG, configBytes))
                 .layers(layers)
                 .annotation(Annotations.KIT_CLI_VERSION, ModelKitVersion.get())
                 .annotation(Annotations.CREATED, created())
                 .build();
     }
 
-    private Manifest modelPackManifest(Kitfile kitfile, byte[] kitfileJson, List<BuiltLayer> layers,
-            List<Descriptor> descriptors) {
-        byte[] configBytes = GoJson.write(ModelPackConfig.of(kitfile, request.created(),
-                layers.stream().map(layer -> layer.result().diffId()).toList()));
-        StoredBlob config = store.layout().putBlob(configBytes);
+    private Manifest modelPackManifest(byte[] kitfileJson, byte[] configBytes, List<Descriptor> descriptors) {
         return Manifest.builder()
                 .mediaType(MediaTypes.OCI_MANIFEST)
                 .artifactType(MediaTypes.MODELPACK_MANIFEST_ARTIFACT_TYPE)
-                .config(config.descriptor(MediaTypes.MODELPACK_CONFIG))
+                .config(configDescriptor(MediaTypes.MODELPACK_CONFIG, configBytes))
                 .layers(descriptors)
                 .annotation(Annotations.KIT_CLI_VERSION, ModelKitVersion.get())
                 .annotation(Annotations.KITFILE, new String(kitfileJson, java.nio.charset.StandardCharsets.UTF_8))
                 .annotation(Annotations.CREATED, created())
                 .build();
+    }
+
+    private static Descriptor configDescriptor(String mediaType, byte[] bytes) {
+        return new Descriptor(mediaType, Digest.sha256(bytes), bytes.length);
     }
 
     /** A missing path is reported before any layer is built, not after hashing the ones before it. */

@@ -35,7 +35,7 @@ public final class Copier {
         this.listener = listener;
     }
 
-    public CopyResult copy(Endpoint from, Endpoint to) {
+    public CopyResult copy(ModelKitSource from, Endpoint to) {
         ManifestBytes manifest = from.manifest();
         Manifest parsed = manifest.parse();
         Map<String, Descriptor> blobs = new LinkedHashMap<>();
@@ -91,7 +91,7 @@ public final class Copier {
         return new CopyResult(named, copied.get(), mounted.get(), skipped.get(), bytes.get());
     }
 
-    private static boolean mount(Endpoint from, Endpoint to, Descriptor blob) {
+    private static boolean mount(ModelKitSource from, Endpoint to, Descriptor blob) {
         if (from instanceof RegistryEndpoint source && to instanceof RegistryEndpoint target
                 && source.client().registry().equals(target.client().registry())
                 && !source.reference().repository().equals(target.reference().repository())) {
@@ -100,7 +100,7 @@ public final class Copier {
         return false;
     }
 
-    private void transfer(Endpoint from, Endpoint to, Descriptor blob) {
+    private void transfer(ModelKitSource from, Endpoint to, Descriptor blob) {
         String task = "blob " + blob.digest().hex().substring(0, 12);
         listener.started(task, blob.size());
         try {

@@ -10,7 +10,7 @@ import io.modelkit.core.kitfile.KitfileYaml;
 import io.modelkit.core.kitfile.LayerEntry;
 import io.modelkit.core.oci.Descriptor;
 import io.modelkit.core.store.ModelKitStore;
-import io.modelkit.core.transfer.Endpoint;
+import io.modelkit.core.transfer.ModelKitSource;
 import io.modelkit.core.transfer.StoreEndpoint;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,9 +27,9 @@ import java.util.List;
  */
 public final class Unpacker {
     private final UnpackRequest request;
-    private final Endpoint source;
+    private final ModelKitSource source;
 
-    private Unpacker(UnpackRequest request, Endpoint source) {
+    private Unpacker(UnpackRequest request, ModelKitSource source) {
         this.request = request;
         this.source = source;
     }
@@ -43,7 +43,7 @@ public final class Unpacker {
      * Unpacks as {@code request} says from a store or a registry; only the layers the filters select
      * are read, so an unpack from a registry fetches nothing else.
      */
-    public static UnpackResult unpack(UnpackRequest request, Endpoint source) {
+    public static UnpackResult unpack(UnpackRequest request, ModelKitSource source) {
         return new Unpacker(request, source).unpack();
     }
 

@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * connection carries one request and no response needs parsing. Threads are bounded; {@link #close()}
  * closes every socket and stops them.
  */
-final class FaultProxy implements AutoCloseable {
+public final class FaultProxy implements AutoCloseable {
     private static final int MAX_HEAD = 64 * 1024;
     private static final int MAX_CONNECTIONS = 32;
 
@@ -44,7 +44,7 @@ final class FaultProxy implements AutoCloseable {
     private final AtomicReference<String> failureResponse = new AtomicReference<>("");
     private final AtomicInteger cuts = new AtomicInteger();
 
-    FaultProxy(int upstreamPort) throws IOException {
+    public FaultProxy(int upstreamPort) throws IOException {
         this.upstreamPort = upstreamPort;
         this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         // Two threads per connection (request and response direction) plus the acceptor.
@@ -57,40 +57,40 @@ final class FaultProxy implements AutoCloseable {
     }
 
     /** {@code 127.0.0.1:PORT} of the proxy, the registry part of a reference. */
-    String host() {
+    public String host() {
         return "127.0.0.1:" + listener.getLocalPort();
     }
 
     /** Once: the first request whose body is longer than {@code bytes} is cut after that many body bytes. */
-    void cutNextUploadAfter(long bytes) {
+    public void cutNextUploadAfter(long bytes) {
         cutUploadAfter.set(bytes);
     }
 
     /** Once: the next blob GET is cut after {@code bytes} bytes of its response body. */
-    void cutNextDownloadAfter(long bytes) {
+    public void cutNextDownloadAfter(long bytes) {
         cutDownloadAfter.set(bytes);
     }
 
     /** The next {@code count} requests are answered {@code HTTP/1.1 500 Internal Server Error}. */
-    void failNext(int count) {
+    public void failNext(int count) {
         failureResponse.set("HTTP/1.1 500 Internal Server Error\r\nContent-Type: application/json\r\n");
         failures.set(count);
     }
 
     /** The next {@code count} requests are answered {@code 429 Too Many Requests} with {@code Retry-After}. */
-    void throttleNext(int count, int retryAfterSeconds) {
+    public void throttleNext(int count, int retryAfterSeconds) {
         failureResponse.set("HTTP/1.1 429 Too Many Requests\r\nContent-Type: application/json\r\nRetry-After: "
                 + retryAfterSeconds + "\r\n");
         failures.set(count);
     }
 
     /** Faults still waiting to happen: pending error answers and armed cuts. */
-    boolean pending() {
+    public boolean pending() {
         return failures.get() > 0 || cutUploadAfter.get() >= 0 || cutDownloadAfter.get() >= 0;
     }
 
     /** Disarms every fault that has not happened yet. */
-    void reset() {
+    public void reset() {
         failures.set(0);
         cutUploadAfter.set(-1);
         cutDownloadAfter.set(-1);
@@ -98,12 +98,12 @@ final class FaultProxy implements AutoCloseable {
     }
 
     /** How many connections the proxy cut. */
-    int cuts() {
+    public int cuts() {
         return cuts.get();
     }
 
     /** The request lines seen so far ({@code METHOD PATH}), in order. */
-    List<String> requests() {
+    public List<String> requests() {
         synchronized (requests) {
             return List.copyOf(requests);
         }
