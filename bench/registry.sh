@@ -17,8 +17,11 @@
 #         ?digest= (a monolithic upload). Every timed push goes into an empty registry.
 #   pull: modelkit pull into an empty local store (every byte checked against its digest);
 #         skopeo copy docker://... oci:...; for (a) also curl -o /dev/null of the blob.
-#   then: a re-push of the unchanged ModelKits (the bytes sent must be 0), and a push of (a) and (b)
-#         with MODELKIT_JAVA_OPTS=-Xmx64m (memory must stay flat whatever the model size).
+#   pack --push-only: modelkit pack straight from the files into the registry, with an empty
+#         MODELKIT_HOME that must still hold no file afterwards (no local copy of the model).
+#   then: a re-push of the unchanged ModelKits (the bytes sent must be 0), a push of (a) and (b)
+#         with MODELKIT_JAVA_OPTS=-Xmx64m, and a --push-only pack of (a) and (b) together, 4 GiB in
+#         nine layers, with -Xmx64m (memory must stay flat whatever the model size).
 # The registry is Debian's docker-registry (CNCF distribution), started by this script on a free
 # 127.0.0.1 port with its storage under bench/work/registry, and stopped when it ends. Inputs come
 # from /dev/urandom. Needs about 22 GiB free under bench/ (1.4 GiB with --quick).
@@ -64,10 +67,12 @@ reg="$work/registry"             # config, log and storage of the registry
 storage="$root/$reg/storage"
 home="$root/$work/registry-home" # local store the ModelKits are packed into
 pull_home="$root/$work/registry-pull-home"
+push_only_home="$root/$work/registry-push-only-home"  # must stay empty: --push-only keeps no copy
+both_kitfile="$work/registry-both.Kitfile"        # (a) and (b) in one ModelKit, context $work
 skopeo_out="$work/registry-skopeo-out"
 skopeo_home="$root/$work/registry-skopeo-home"  # skopeo's blob cache would otherwise mount known blobs
 inputs=("$work/registry-a" "$work/registry-b")
-outputs=("$reg" "$home" "$pull_home" "$skopeo_out" "$skopeo_home" "$work/layout-a" "$work/layout-b" "$log")
+outputs=("$reg" "$home" "$pull_home" "$push_only_home" "$both_kitfile" "$skopeo_out" "$skopeo_home" "$work/layout-a" "$work/layout-b" "$log")
 
 mib=$((1 << 20))
 single_bytes=$((2048 * mib / scale))
@@ -180,6 +185,18 @@ mk_pull() { # repo:tag, into an empty store
   mk_home="$pull_home" mk pull "127.0.0.1:$port/$1" --plain-http ${concurrency[@]+"${concurrency[@]}"}
 }
 
+mk_push_only() { # context repo:tag [options]: pack from the files into the registry, nothing stored
+  local context=$1 target=$2
+  shift 2
+  rm -rf "$push_only_home"
+  mkdir -p "$push_only_home"
+  mk_home="$push_only_home" mk pack "$context" --compression none -t "127.0.0.1:$port/$target" --push-only \
+    --plain-http ${concurrency[@]+"${concurrency[@]}"} "$@" || return
+  if [ -n "$(find "$push_only_home" -mindepth 1 -print -quit)" ]; then
+    echo "--push-only left files in $push_only_home:"; find "$push_only_home" | head; return 1
+  fi
+}
+
 skopeo_push() { # layout repo:tag
   HOME="$skopeo_home" skopeo copy --dest-tls-verify=false "oci:$1:v1" "docker://127.0.0.1:$port/$2"
 }
@@ -250,6 +267,12 @@ EOF
     printf '    - name: shard-%d\n      path: shard-%d.bin\n' "$i" "$i"
   done
 } >"$work/registry-b/Kitfile"
+{
+  printf 'manifestVersion: 1.0.0\npackage:\n  name: bench-both\nmodel:\n  name: both\n  path: registry-a/model.bin\n  parts:\n'
+  for i in $(seq 0 $((parts - 1))); do
+    printf '    - name: shard-%d\n      path: registry-b/shard-%d.bin\n' "$i" "$i"
+  done
+} >"$both_kitfile"
 
 echo "Packing into the local store and into oci: layouts..."
 rm -rf "$home" "$work/layout-a" "$work/layout-b"
@@ -277,6 +300,7 @@ for run in $(seq 1 "$runs"); do
     reset_registry; prepare "$work/layout-$c";  must mk_push "oci:$work/layout-$c:v1" "bench/$c-oci-$run:v1"; add "push-$c-oci"
     reset_registry; prepare "$work/layout-$c"; rm -rf "$skopeo_home"; mkdir -p "$skopeo_home"
     must skopeo_push "$work/layout-$c" "bench/$c-skopeo-$run:v1";                                             add "push-$c-skopeo"
+    reset_registry; prepare "$work/registry-$c"; must mk_push_only "$work/registry-$c" "bench/$c-po-$run:v1"; add "push-$c-po"
   done
   reset_registry; prepare "$a_blob";            must curl_push "$a_blob" "$a_digest" "bench/a-curl-$run";    add "push-a-curl"
 done
@@ -329,6 +353,18 @@ for c in a b; do
   fi
 done
 
+echo "Small heap (-Xmx64m), --push-only of (a) and (b) together..."
+both_bytes=$((single_bytes + multi_bytes))
+reset_registry
+prepare "$work/registry-a" "$work/registry-b"
+if java_opts="-Xmx64m" timed mk_push_only "$work" "bench/both-xmx:v1" -f "$both_kitfile"; then
+  both=PASS both_r=$(rate "$both_bytes" "$elapsed") both_s=$elapsed
+else
+  echo "-Xmx64m --push-only of (a)+(b) failed:" >&2
+  tail -n 20 "$log" >&2
+  both=FAIL both_r=- both_s=-
+fi
+
 # --- report --------------------------------------------------------------------------------------
 
 declare -A sec=() gbs=()
@@ -367,11 +403,13 @@ echo "  every timed push into an empty registry; pulls into an empty store; inpu
 header "push"
 row "modelkit push, from the local store" push-a-store push-b-store
 row "modelkit push, from an oci: layout" push-a-oci push-b-oci
+row "modelkit pack --push-only (files)" push-a-po push-b-po
 row "skopeo copy oci: docker://" push-a-skopeo push-b-skopeo
 row "curl -T, one monolithic PUT" push-a-curl push-b-curl
 ratio_row "modelkit (store) / skopeo" push-a-store push-a-skopeo push-b-store push-b-skopeo
 ratio_row "modelkit (oci:) / skopeo" push-a-oci push-a-skopeo push-b-oci push-b-skopeo
 ratio_row "modelkit (store) / curl" push-a-store push-a-curl push-b-store push-b-curl
+ratio_row "pack --push-only / skopeo push" push-a-po push-a-skopeo push-b-po push-b-skopeo
 header "pull"
 row "modelkit pull, into the local store" pull-a-mk pull-b-mk
 row "skopeo copy docker:// oci:" pull-a-skopeo pull-b-skopeo
@@ -386,6 +424,8 @@ done
 for c in a b; do
   printf '%-38s %s  %s GB/s  (%s s)\n' "($c) push, MODELKIT_JAVA_OPTS=-Xmx64m" "${heap[$c]}" "${heap_r[$c]}" "${heap_s[$c]}"
 done
+printf '%-38s %s  %s GB/s  (%s s), nothing left in MODELKIT_HOME\n' \
+  "(a)+(b) $(size_label "$both_bytes") --push-only, -Xmx64m" "$both" "$both_r" "$both_s"
 line
 if $keep; then echo "Inputs kept in ${inputs[*]} (reused by the next run)."; fi
-[ "${re[a]}${re[b]}${heap[a]}${heap[b]}" = PASSPASSPASSPASS ]
+[ "${re[a]}${re[b]}${heap[a]}${heap[b]}$both" = PASSPASSPASSPASSPASS ]
