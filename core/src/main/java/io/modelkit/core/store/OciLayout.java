@@ -185,6 +185,23 @@ public final class OciLayout {
         }
     }
 
+    /**
+     * A writer for a download of blob {@code expected} that resumes one an earlier process did not
+     * finish: its bytes stay in {@code ingest/partial-<hex>.tmp} until the blob is complete and
+     * verified ({@link BlobWriter#size()} says how many are there). gc removes partial files as it
+     * removes other stale temporary files. If another writer holds that file, this one starts afresh.
+     */
+    public BlobWriter openResumableBlobWriter(Digest expected) {
+        try {
+            Path ingest = root.resolve(INGEST_DIR);
+            Files.createDirectories(ingest);
+            Path partial = ingest.resolve("partial-" + expected.algorithm() + "-" + expected.hex() + TEMP_SUFFIX);
+            return BlobWriter.resume(this, expected, partial).orElseGet(() -> openBlobWriter(expected));
+        } catch (IOException e) {
+            throw new ModelKitException("cannot start writing blob " + expected + " in " + root + ": " + e, e);
+        }
+    }
+
     /** Stores {@code content} (small blobs: configs, manifests). */
     public StoredBlob putBlob(byte[] content) {
         Digest digest = Digest.sha256(content);

@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -104,7 +105,15 @@ public final class Copier {
         String task = "blob " + blob.digest().hex().substring(0, 12);
         listener.started(task, blob.size());
         try {
-            to.putBlob(blob, offset -> new ProgressInputStream(from.openBlob(blob, offset), listener, task));
+            AtomicBoolean opened = new AtomicBoolean();
+            to.putBlob(blob, offset -> {
+                if (!opened.getAndSet(true) && offset > 0) {
+                    // bytes an earlier, interrupted copy left behind count as done
+                    listener.info("resuming " + task + " at byte " + offset);
+                    listener.advanced(task, offset);
+                }
+                return new ProgressInputStream(from.openBlob(blob, offset), listener, task);
+            });
         } catch (UncheckedIOException e) {
             throw new ModelKitException("cannot copy " + task + " of " + from.describe() + " to " + to.describe() + ": "
                     + e.getMessage(), e);

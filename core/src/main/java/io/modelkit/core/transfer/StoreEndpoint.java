@@ -55,12 +55,32 @@ public final class StoreEndpoint implements Endpoint {
         return Channels.newInputStream(channel);
     }
 
+    /**
+     * Stores a blob as it arrives, resuming where an earlier, interrupted copy of the same blob
+     * stopped (its bytes wait in the layout's ingest area), and reopening the source at the current
+     * offset when it fails mid-stream, as a dropped connection does. The blob lands in place only
+     * once every byte matches its digest.
+     */
     @Override
     public void putBlob(Descriptor blob, BlobSource source) {
-        try (BlobWriter writer = store.layout().openBlobWriter(blob.digest()); InputStream in = source.open(0)) {
-            byte[] buffer = new byte[COPY_BUFFER]; // transferTo's 8 KiB would cost a call per 8 KiB of weights
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                writer.write(buffer, 0, n);
+        try (BlobWriter writer = store.layout().openResumableBlobWriter(blob.digest())) {
+            if (writer.size() > blob.size()) {
+                writer.restart();
+            }
+            int failuresInARow = 0;
+            while (writer.size() < blob.size()) {
+                long before = writer.size();
+                try {
+                    copyFrom(source, writer, blob);
+                } catch (SourceFailure failure) {
+                    failuresInARow = writer.size() > before ? 1 : failuresInARow + 1;
+                    if (failuresInARow > MAX_FAILURES_IN_A_ROW) {
+                        throw new UncheckedIOException("cannot read blob " + blob.digest() + " for " + location
+                                + " after " + MAX_FAILURES_IN_A_ROW + " attempts (" + writer.size() + " of " + blob.size()
+                                + " bytes kept for the next attempt): " + failure.getMessage(), failure);
+                    }
+                    pause(failuresInARow);
+                }
             }
             if (writer.size() != blob.size()) {
                 throw new ModelKitException("blob " + blob.digest() + " for " + location + " has " + writer.size()
@@ -69,6 +89,51 @@ public final class StoreEndpoint implements Endpoint {
             writer.commit();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store blob " + blob.digest() + " for " + location, e);
+        }
+    }
+
+    private static final int MAX_FAILURES_IN_A_ROW = 5;
+
+    /** Appends the source's bytes from the writer's size on; a failure to read is a {@link SourceFailure}. */
+    private static void copyFrom(BlobSource source, BlobWriter writer, Descriptor blob) throws IOException {
+        InputStream in;
+        try {
+            in = source.open(writer.size());
+        } catch (IOException e) {
+            throw new SourceFailure(e);
+        }
+        try (in) {
+            byte[] buffer = new byte[COPY_BUFFER]; // transferTo's 8 KiB would cost a call per 8 KiB of weights
+            long remaining = blob.size() - writer.size();
+            while (remaining > 0) {
+                int n;
+                try {
+                    n = in.read(buffer, 0, (int) Math.min(buffer.length, remaining));
+                } catch (IOException e) {
+                    throw new SourceFailure(e);
+                }
+                if (n < 0) {
+                    throw new SourceFailure(new IOException("the source ended " + remaining + " bytes early"));
+                }
+                writer.write(buffer, 0, n);
+                remaining -= n;
+            }
+        }
+    }
+
+    private static void pause(int failuresInARow) throws java.io.InterruptedIOException {
+        try {
+            Thread.sleep(100L << Math.min(failuresInARow, 5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while waiting to resume a download");
+        }
+    }
+
+    /** A failure to read the source, as opposed to one writing the store: only the first is worth a retry. */
+    private static final class SourceFailure extends IOException {
+        SourceFailure(IOException cause) {
+            super(cause.getMessage(), cause);
         }
     }
 

@@ -102,7 +102,7 @@ public final class FaultProxy implements AutoCloseable {
         return cuts.get();
     }
 
-    /** The request lines seen so far ({@code METHOD PATH}), in order. */
+    /** The requests seen so far ({@code METHOD PATH}, then {@code Range: ...} if it had one), in order. */
     public List<String> requests() {
         synchronized (requests) {
             return List.copyOf(requests);
@@ -161,11 +161,14 @@ public final class FaultProxy implements AutoCloseable {
             String method = requestLine[0];
             String path = requestLine.length > 1 ? requestLine[1] : "";
             long contentLength = 0;
+            String range = "";
             StringBuilder rewritten = new StringBuilder(lines[0]).append("\r\n");
             for (int i = 1; i < lines.length; i++) {
                 String name = lines[i].substring(0, Math.max(lines[i].indexOf(':'), 0)).trim().toLowerCase(Locale.ROOT);
                 if (name.equals("content-length")) {
                     contentLength = Long.parseLong(lines[i].substring(lines[i].indexOf(':') + 1).trim());
+                } else if (name.equals("range")) {
+                    range = " Range: " + lines[i].substring(lines[i].indexOf(':') + 1).trim();
                 } else if (name.equals("transfer-encoding")) {
                     throw new IOException("the fault proxy handles Content-Length bodies only");
                 }
@@ -174,7 +177,7 @@ public final class FaultProxy implements AutoCloseable {
                 }
             }
             rewritten.append("Connection: close\r\n\r\n");
-            requests.add(method + " " + path);
+            requests.add(method + " " + path + range);
 
             if (failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 fromClient.skipNBytes(contentLength);
