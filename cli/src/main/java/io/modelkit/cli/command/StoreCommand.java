@@ -12,8 +12,7 @@ import io.modelkit.core.registry.RegistryClient;
 import io.modelkit.core.registry.auth.CredentialChain;
 import io.modelkit.core.store.LocalStore;
 import io.modelkit.core.transfer.Endpoint;
-import io.modelkit.core.transfer.RegistryEndpoint;
-import io.modelkit.core.transfer.StoreEndpoint;
+import io.modelkit.core.transfer.Endpoints;
 import io.modelkit.core.store.ModelKitHome;
 import io.modelkit.core.store.ModelKitStore;
 import java.io.PrintWriter;
@@ -105,11 +104,7 @@ abstract class StoreCommand implements Callable<Integer> {
 
     /** A reference that names a registry, not the local store; the error says how to name one. */
     protected static Reference registryReference(Location location, String what) {
-        if (location instanceof Reference reference && !reference.hasDefaultRegistry()) {
-            return reference;
-        }
-        throw new io.modelkit.core.ModelKitException(what + " " + location
-                + " does not name a registry: write it as host[:port]/repository[:tag], e.g. registry.example.com/team/model:1.0");
+        return Endpoints.registryReference(location, what);
     }
 
     /**
@@ -117,20 +112,10 @@ abstract class StoreCommand implements Callable<Integer> {
      * the local store lacks a reference that names a registry) the registry.
      */
     protected Endpoint sourceEndpoint(Location location, boolean remote, RegistryOptions options) {
-        if (location instanceof Reference reference) {
-            if (!remote) {
-                LocalStore local = localStore();
-                if (reference.hasDefaultRegistry() || local.resolve(reference).isPresent()) {
-                    return new StoreEndpoint(local, reference);
-                }
-            }
-            Reference remoteReference = registryReference(reference, "reference");
-            return new RegistryEndpoint(registryClient(remoteReference, options), remoteReference);
-        }
-        if (remote) {
+        if (remote && !(location instanceof Reference)) {
             throw new io.modelkit.core.ModelKitException("--remote needs a registry reference, not " + location);
         }
-        return new StoreEndpoint(existingStoreFor(location), location);
+        return new Endpoints(context().env(), reference -> registryClient(reference, options)).reading(location, remote);
     }
 
     protected void printJson(JsonNode node) throws Exception {
