@@ -1,0 +1,5 @@
+// Declarations match org.jenkins-ci.plugins:credentials 1502.v5c95e620ddfe (src/main/java/com/cloudbees/plugins/credentials/common/StandardUsernamePasswordCredentials.java).
+package com.cloudbees.plugins.credentials.common;
+
+public interface StandardUsernamePasswordCredentials extends StandardUsernameCredentials, UsernamePasswordCredentials {
+}
