@@ -28,6 +28,14 @@ public final class StoreEndpoint implements Endpoint {
         this.location = location;
     }
 
+    public ModelKitStore store() {
+        return store;
+    }
+
+    public Location location() {
+        return location;
+    }
+
     @Override
     public String describe() {
         return location.toString();

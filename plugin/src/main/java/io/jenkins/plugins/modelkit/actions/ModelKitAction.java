@@ -1,0 +1,181 @@
+package io.jenkins.plugins.modelkit.actions;
+
+import hudson.model.Api;
+import hudson.model.Run;
+import io.jenkins.plugins.modelkit.agent.ModelKitSummary;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import jenkins.model.RunAction2;
+import org.kohsuke.stapler.export.Exported;
+import org.kohsuke.stapler.export.ExportedBean;
+
+/**
+ * A ModelKit a build packed or pushed: shown in the build's summary, on a page of its own, and in
+ * {@code /api/json}. One per reference; a later step on the same reference replaces it.
+ */
+@ExportedBean(defaultVisibility = 2)
+public final class ModelKitAction implements RunAction2 {
+    private final String operation;
+    private final String reference;
+    private final String digest;
+    private final String mediaType;
+    private final long size;
+    private final List<Layer> layers;
+    private final Map<String, Object> kitPackage;
+    private final Map<String, Object> model;
+    private final String parametersJson;
+    private final int index;
+    private transient Run<?, ?> run;
+
+    ModelKitAction(String operation, ModelKitSummary summary, int index) {
+        this.operation = operation;
+        this.reference = summary.reference();
+        this.digest = summary.digest();
+        this.mediaType = summary.mediaType();
+        this.size = summary.size();
+        List<Layer> rows = new ArrayList<>();
+        for (Map<String, Object> layer : summary.layers()) {
+            rows.add(new Layer(String.valueOf(layer.get("mediaType")), String.valueOf(layer.get("digest")),
+                    ((Number) layer.get("size")).longValue(), String.valueOf(layer.get("path"))));
+        }
+        this.layers = List.copyOf(rows);
+        this.kitPackage = Map.copyOf(summary.kitPackage());
+        this.model = Map.copyOf(withoutParameters(summary.model()));
+        this.parametersJson = summary.parametersJson();
+        this.index = index;
+    }
+
+    private static Map<String, Object> withoutParameters(Map<String, Object> model) {
+        Map<String, Object> copy = new java.util.LinkedHashMap<>(model);
+        copy.remove("parameters"); // shown from parametersJson, kept once
+        return copy;
+    }
+
+    @Override
+    public void onAttached(Run<?, ?> r) {
+        this.run = r;
+    }
+
+    @Override
+    public void onLoad(Run<?, ?> r) {
+        this.run = r;
+    }
+
+    public Run<?, ?> getRun() {
+        return run;
+    }
+
+    @Override
+    public String getIconFileName() {
+        return "symbol-modelkit plugin-modelkit-pipeline";
+    }
+
+    @Override
+    public String getDisplayName() {
+        return Messages.ModelKitAction_DisplayName(reference);
+    }
+
+    @Override
+    public String getUrlName() {
+        return "modelkit-" + index;
+    }
+
+    /** {@code packed} or {@code pushed}. */
+    @Exported
+    public String getOperation() {
+        return operation;
+    }
+
+    @Exported
+    public String getReference() {
+        return reference;
+    }
+
+    @Exported
+    public String getDigest() {
+        return digest;
+    }
+
+    @Exported
+    public String getMediaType() {
+        return mediaType;
+    }
+
+    @Exported
+    public long getSize() {
+        return size;
+    }
+
+    /** The sum of the layer sizes: what the ModelKit weighs in a registry. */
+    public long getTotalLayerSize() {
+        return layers.stream().mapToLong(Layer::getSize).sum();
+    }
+
+    @Exported
+    public List<Layer> getLayers() {
+        return layers;
+    }
+
+    @Exported(name = "package")
+    public Map<String, Object> getKitPackage() {
+        return kitPackage;
+    }
+
+    @Exported
+    public Map<String, Object> getModel() {
+        return model;
+    }
+
+    /** The model's hyperparameters as indented JSON, or null. */
+    @Exported
+    public String getParameters() {
+        return parametersJson;
+    }
+
+    public boolean isPushed() {
+        return "pushed".equals(operation);
+    }
+
+    public Api getApi() {
+        return new Api(this);
+    }
+
+    /** One layer row. */
+    @ExportedBean(defaultVisibility = 3)
+    public static final class Layer implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+
+        private final String mediaType;
+        private final String digest;
+        private final long size;
+        private final String path;
+
+        public Layer(String mediaType, String digest, long size, String path) {
+            this.mediaType = mediaType;
+            this.digest = digest;
+            this.size = size;
+            this.path = path;
+        }
+
+        @Exported
+        public String getMediaType() {
+            return mediaType;
+        }
+
+        @Exported
+        public String getDigest() {
+            return digest;
+        }
+
+        @Exported
+        public long getSize() {
+            return size;
+        }
+
+        @Exported
+        public String getPath() {
+            return path;
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package io.jenkins.plugins.modelkit.steps;
+
+import hudson.Extension;
+import hudson.FilePath;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.modelkit.Fields;
+import io.jenkins.plugins.modelkit.agent.AgentSettings;
+import io.jenkins.plugins.modelkit.agent.ModelKitSummary;
+import io.jenkins.plugins.modelkit.agent.PushCallable;
+import java.util.Arrays;
+import java.util.List;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+
+/**
+ * {@code modelkitPush}: copies a ModelKit from the agent's store (or an {@code oci:} layout) to a
+ * registry: only the blobs it lacks, several at once, the manifest last.
+ */
+public final class PushStep extends ModelKitStep {
+    private static final long serialVersionUID = 1L;
+
+    private final String source;
+    private String destination;
+
+    /** @param source the ModelKit to push; it names the registry too unless {@code destination} is set */
+    @DataBoundConstructor
+    public PushStep(String source) {
+        this.source = Fields.blankToNull(source);
+    }
+
+    public String getSource() {
+        return source;
+    }
+
+    public String getDestination() {
+        return destination;
+    }
+
+    @DataBoundSetter
+    public void setDestination(String destination) {
+        this.destination = Fields.blankToNull(destination);
+    }
+
+    @Override
+    List<String> references() {
+        return Arrays.asList(source, destination);
+    }
+
+    @Override
+    public StepExecution start(StepContext context) {
+        return new Execution(this, context);
+    }
+
+    private static final class Execution extends ModelKitStepExecution<PushStep> {
+        private static final long serialVersionUID = 1L;
+
+        Execution(PushStep step, StepContext context) {
+            super(step, context);
+        }
+
+        @Override
+        ModelKitSummary perform(FilePath workspace, AgentSettings settings, TaskListener listener) throws Exception {
+            Steps.require(step().source, "source");
+            return workspace.act(new PushCallable(listener, settings, Locations.onAgent(step().source, workspace),
+                    step().destination));
+        }
+
+        @Override
+        String recordedAs(ModelKitSummary summary) {
+            return "pushed";
+        }
+    }
+
+    @Extension
+    public static final class DescriptorImpl extends ModelKitStepDescriptor {
+        @Override
+        public String getFunctionName() {
+            return "modelkitPush";
+        }
+
+        @Override
+        public String getDisplayName() {
+            return Messages.PushStep_DisplayName();
+        }
+    }
+}

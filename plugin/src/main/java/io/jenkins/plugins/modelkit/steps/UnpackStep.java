@@ -1,0 +1,159 @@
+package io.jenkins.plugins.modelkit.steps;
+
+import hudson.Extension;
+import hudson.FilePath;
+import hudson.model.TaskListener;
+import hudson.util.FormValidation;
+import io.jenkins.plugins.modelkit.Fields;
+import io.jenkins.plugins.modelkit.agent.AgentSettings;
+import io.jenkins.plugins.modelkit.agent.ModelKitSummary;
+import io.jenkins.plugins.modelkit.agent.UnpackCallable;
+import io.modelkit.core.ModelKitException;
+import io.modelkit.core.unpack.UnpackFilter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+
+/**
+ * {@code modelkitUnpack}: unpacks a ModelKit into a workspace directory on the agent, every layer
+ * verified; from a registry, only the layers the filters select are fetched.
+ */
+public final class UnpackStep extends ModelKitStep {
+    private static final long serialVersionUID = 1L;
+
+    private final String reference;
+    private String dir = ".";
+    private List<String> filters = new ArrayList<>();
+    private boolean overwrite;
+    private boolean ignoreExisting;
+    private boolean remote;
+
+    @DataBoundConstructor
+    public UnpackStep(String reference) {
+        this.reference = Fields.blankToNull(reference);
+    }
+
+    public String getReference() {
+        return reference;
+    }
+
+    public String getDir() {
+        return dir;
+    }
+
+    @DataBoundSetter
+    public void setDir(String dir) {
+        String value = Fields.blankToNull(dir);
+        this.dir = value == null ? "." : value;
+    }
+
+    public List<String> getFilters() {
+        return Collections.unmodifiableList(filters);
+    }
+
+    /** {@code TYPES[:NAMES]} filters, as {@code modelkit unpack --filter} takes them, e.g. {@code model,docs}. */
+    @DataBoundSetter
+    public void setFilters(List<String> filters) {
+        List<String> checked = new ArrayList<>();
+        if (filters != null) {
+            for (String filter : filters) {
+                String value = Fields.blankToNull(filter);
+                if (value != null) {
+                    UnpackFilter.parse(value);
+                    checked.add(value);
+                }
+            }
+        }
+        this.filters = checked;
+    }
+
+    public boolean isOverwrite() {
+        return overwrite;
+    }
+
+    @DataBoundSetter
+    public void setOverwrite(boolean overwrite) {
+        this.overwrite = overwrite;
+    }
+
+    public boolean isIgnoreExisting() {
+        return ignoreExisting;
+    }
+
+    @DataBoundSetter
+    public void setIgnoreExisting(boolean ignoreExisting) {
+        this.ignoreExisting = ignoreExisting;
+    }
+
+    public boolean isRemote() {
+        return remote;
+    }
+
+    /** Read from the registry even if the agent's store holds the ModelKit. */
+    @DataBoundSetter
+    public void setRemote(boolean remote) {
+        this.remote = remote;
+    }
+
+    @Override
+    List<String> references() {
+        return Collections.singletonList(reference);
+    }
+
+    @Override
+    public StepExecution start(StepContext context) {
+        return new Execution(this, context);
+    }
+
+    private static final class Execution extends ModelKitStepExecution<UnpackStep> {
+        private static final long serialVersionUID = 1L;
+
+        Execution(UnpackStep step, StepContext context) {
+            super(step, context);
+        }
+
+        @Override
+        ModelKitSummary perform(FilePath workspace, AgentSettings settings, TaskListener listener) throws Exception {
+            UnpackStep step = step();
+            Steps.require(step.reference, "reference");
+            FilePath target = workspace.child(step.dir);
+            target.mkdirs();
+            return target.act(new UnpackCallable(listener, settings, Locations.onAgent(step.reference, workspace),
+                    step.filters, step.overwrite, step.ignoreExisting, step.remote));
+        }
+    }
+
+    @Extension
+    public static final class DescriptorImpl extends ModelKitStepDescriptor {
+        @Override
+        public String getFunctionName() {
+            return "modelkitUnpack";
+        }
+
+        @Override
+        public String getDisplayName() {
+            return Messages.UnpackStep_DisplayName();
+        }
+
+        public FormValidation doCheckFilters(@QueryParameter String value) {
+            if (value == null) {
+                return FormValidation.ok();
+            }
+            for (String line : value.split("\\R")) {
+                if (!line.isBlank()) {
+                    try {
+                        UnpackFilter.parse(line.trim());
+                    } catch (ModelKitException e) {
+                        return FormValidation.error(e.getMessage());
+                    }
+                }
+            }
+            return FormValidation.ok();
+        }
+    }
+}
