@@ -60,7 +60,7 @@ public final class LocalRegistry implements BeforeAllCallback, AfterAllCallback 
     }
 
     /** The PEM file of the CA that signed the server certificate (TLS variant only). */
-    Path caCertificate() {
+    public Path caCertificate() {
         return directory.resolve("ca.pem");
     }
 

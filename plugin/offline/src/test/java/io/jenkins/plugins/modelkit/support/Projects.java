@@ -1,0 +1,31 @@
+package io.jenkins.plugins.modelkit.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/** The example project of this repository, copied into a test's workspace. */
+public final class Projects {
+    public static final Path EXAMPLE = Path.of("..", "..", "examples", "sentiment-classifier");
+
+    private Projects() {
+    }
+
+    public static Path copyExample(Path target) {
+        try (Stream<Path> files = Files.walk(EXAMPLE)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Path copy = target.resolve(EXAMPLE.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(copy);
+                } else {
+                    Files.copy(file, copy);
+                }
+            }
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
