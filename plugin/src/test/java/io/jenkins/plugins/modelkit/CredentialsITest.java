@@ -42,7 +42,7 @@ class CredentialsITest {
         j.createOnlineSlave(Label.get("modelkit"));
         String host = REGISTRY.host();
         // An absolute path: the agent runs on this machine.
-        String ca = TestRegistries.caCertificate(REGISTRY).toAbsolutePath().toString();
+        String ca = REGISTRY.caCertificate().toAbsolutePath().toString();
         String first = host + "/ml/secure:1";
         String second = host + "/ml/secure:2";
         WorkflowJob p = j.jenkins.createProject(WorkflowJob.class, "secure");
@@ -75,7 +75,7 @@ class CredentialsITest {
     void failsWithoutCredentialsAndStillLogsNoPassword(JenkinsRule j) throws Exception {
         addRegistryCredentials();
         j.createOnlineSlave(Label.get("modelkit"));
-        String ca = TestRegistries.caCertificate(REGISTRY).toAbsolutePath().toString();
+        String ca = REGISTRY.caCertificate().toAbsolutePath().toString();
         String reference = REGISTRY.host() + "/ml/anonymous:1";
         WorkflowJob p = j.jenkins.createProject(WorkflowJob.class, "anonymous");
         p.setDefinition(new CpsFlowDefinition(

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.modelkit;
 
 import io.modelkit.core.registry.LocalRegistry;
-import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -45,16 +44,5 @@ final class TestRegistries {
         return "  writeFile file: '" + dir + "/Kitfile', text: '''" + KITFILE + "'''\n"
                 + "  writeFile file: '" + dir + "/model/weights.bin', text: '" + WEIGHTS + "'\n"
                 + "  writeFile file: '" + dir + "/README.md', text: '# demo model card'\n";
-    }
-
-    /**
-     * The CA certificate (PEM file) of a registry made by {@link LocalRegistry#withTlsAndBasicAuth}.
-     * {@code LocalRegistry.caCertificate()} is package-private in modelkit-core's test jar, so it is
-     * called reflectively rather than copying the registry setup.
-     */
-    static Path caCertificate(LocalRegistry registry) throws ReflectiveOperationException {
-        Method method = LocalRegistry.class.getDeclaredMethod("caCertificate");
-        method.setAccessible(true);
-        return (Path) method.invoke(registry);
     }
 }
