@@ -39,8 +39,18 @@ public final class LayerWriter {
      */
     public static LayerResult writeTarLayer(Path contextDir, List<TarEntrySource> entries, Compression compression,
             OutputStream out, ProgressListener listener, String task) {
+        return writeTarLayer(contextDir, entries, compression, out, listener, task, true);
+    }
+
+    /**
+     * As {@link #writeTarLayer(Path, List, Compression, OutputStream, ProgressListener, String)};
+     * {@code pipelined} false hashes on the caller's thread, without the pipeline's threads and
+     * buffers: for a layer built again while a slower consumer (an upload) sets the pace.
+     */
+    static LayerResult writeTarLayer(Path contextDir, List<TarEntrySource> entries, Compression compression,
+            OutputStream out, ProgressListener listener, String task, boolean pipelined) {
         long contentBytes = entries.stream().filter(entry -> !entry.directory()).mapToLong(TarEntrySource::size).sum();
-        return write(compression, out, listener, task, contentBytes, (sink, progress) -> {
+        return write(compression, pipelined, out, listener, task, contentBytes, (sink, progress) -> {
             GoTarWriter tar = new GoTarWriter(sink, BUFFER_SIZE);
             for (TarEntrySource entry : entries) {
                 if (entry.directory()) {
@@ -60,13 +70,18 @@ public final class LayerWriter {
      */
     public static LayerResult writeRawLayer(Path file, Compression compression, OutputStream out,
             ProgressListener listener, String task) {
+        return writeRawLayer(file, compression, out, listener, task, true);
+    }
+
+    static LayerResult writeRawLayer(Path file, Compression compression, OutputStream out, ProgressListener listener,
+            String task, boolean pipelined) {
         long size;
         try {
             size = Files.size(file);
         } catch (IOException e) {
             throw new ModelKitException("cannot read " + file + ": " + e.getMessage(), e);
         }
-        return write(compression, out, listener, task, size, (sink, progress) -> {
+        return write(compression, pipelined, out, listener, task, size, (sink, progress) -> {
             SinkBuffer buffer = new SinkBuffer(sink, BUFFER_SIZE);
             buffer.putFile(file, size, progress);
             buffer.drain();
@@ -79,18 +94,24 @@ public final class LayerWriter {
         void writeTo(OutputStream sink, LongConsumer progress) throws IOException;
     }
 
-    private static LayerResult write(Compression compression, OutputStream out, ProgressListener listener,
-            String task, long contentBytes, Content content) {
+    private static LayerResult write(Compression compression, boolean pipelined, OutputStream out,
+            ProgressListener listener, String task, long contentBytes, Content content) {
         listener.started(task, contentBytes);
         ProgressMeter progress = new ProgressMeter(listener, task);
         OutputStream compressor = null;
         try {
-            if (compression == Compression.NONE) {
+            if (compression == Compression.NONE && pipelined) {
                 try (HashingPipeline stored = new HashingPipeline(out, PIPELINE_BUFFERS, BUFFER_SIZE)) {
                     content.writeTo(stored, progress);
                     Digest digest = stored.finish();
                     return new LayerResult(digest, digest, stored.count());
                 }
+            }
+            if (compression == Compression.NONE) {
+                DigestingOutputStream stored = new DigestingOutputStream(out);
+                content.writeTo(stored, progress);
+                stored.flush();
+                return new LayerResult(stored.digest(), stored.digest(), stored.count());
             }
             DigestingOutputStream stored = new DigestingOutputStream(out);
             compressor = compression.compressor(stored);

@@ -65,9 +65,11 @@ public final class PackPlan {
             throw new ModelKitException("the pack of " + contextDir + " has no blob " + blob.digest());
         }
         String task = LayerBuilds.taskName(layer.entry());
+        // built on one thread: the upload sets the pace, and several layers go at once in a small heap
         return new RebuiltLayerStream(task, layer.result().digest(), out -> layer.contents() == null
                 ? LayerWriter.writeRawLayer(contextDir.resolve(layer.entry().path()), Compression.NONE, out,
-                        ProgressListener.NONE, task)
-                : LayerWriter.writeTarLayer(contextDir, layer.contents(), compression, out, ProgressListener.NONE, task));
+                        ProgressListener.NONE, task, false)
+                : LayerWriter.writeTarLayer(contextDir, layer.contents(), compression, out, ProgressListener.NONE, task,
+                        false));
     }
 }

@@ -1,6 +1,5 @@
 package io.modelkit.core.pack;
 
-import io.modelkit.core.ModelKitException;
 import io.modelkit.core.oci.Digest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * stream ends with an error naming the layer instead of its last bytes.
  */
 final class RebuiltLayerStream extends InputStream {
-    private static final int BUFFERS = 3;
+    private static final int BUFFERS = 2;
     private static final Chunk END = new Chunk(new byte[0], 0, null);
 
     private final BlockingQueue<Chunk> full = new ArrayBlockingQueue<>(BUFFERS + 1);
@@ -50,8 +49,13 @@ final class RebuiltLayerStream extends InputStream {
             last = result.digest().equals(expected) ? END
                     : failure(new IOException(task + " changed since it was packed: it now has digest "
                             + result.digest() + ", the manifest says " + expected));
-        } catch (ModelKitException | IOException e) {
-            last = failure(e instanceof IOException io ? io : new IOException(e.getMessage(), e));
+        } catch (IOException e) {
+            last = failure(e);
+        } catch (RuntimeException e) {
+            last = failure(new IOException(e.getMessage(), e));
+        } catch (Error e) {
+            // whatever stops the producer must reach the reader, or it would wait for bytes forever
+            last = failure(new IOException(task + " could not be built again: " + e, e));
         }
         try {
             offer(last);
