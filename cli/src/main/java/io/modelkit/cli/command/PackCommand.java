@@ -99,8 +99,11 @@ final class PackCommand extends StoreCommand {
         }
         Reference pushTo = registryReference(target, "-t with --push-only");
         PackPlan plan = Packer.plan(request);
-        CopyResult pushed = new Copier(network.concurrency, progress())
-                .copy(new PackSource(plan), new RegistryEndpoint(registryClient(pushTo, network), pushTo));
+        CopyResult pushed;
+        try (PackSource source = new PackSource(plan)) {
+            pushed = new Copier(network.concurrency, progress())
+                    .copy(source, new RegistryEndpoint(registryClient(pushTo, network), pushTo));
+        }
         if (json) {
             ObjectNode node = JsonNodeFactory.instance.objectNode();
             node.put("digest", pushed.manifest().digest().toString());

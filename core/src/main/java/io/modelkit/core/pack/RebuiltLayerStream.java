@@ -12,8 +12,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * A layer's bytes produced again from the files, read as a stream: a thread of its own writes the
  * layer into a small ring of buffers that {@link #read} empties. Memory stays at the ring whatever
- * the layer size. If the files no longer give the digest the layer had when it was planned, the
- * stream ends with an error naming the layer instead of its last bytes.
+ * the layer size. The last buffer is held back until the digest is known: if the files no longer
+ * give the digest the layer had when it was planned, the stream ends with an error naming the
+ * layer instead of its last bytes. The thread starts at the first read, so a stream opened but
+ * never read costs nothing.
  */
 final class RebuiltLayerStream extends InputStream {
     private static final int BUFFERS = 2;
@@ -38,7 +40,6 @@ final class RebuiltLayerStream extends InputStream {
         }
         this.producer = new Thread(() -> produce(task, expected, layer), "modelkit-rebuild");
         producer.setDaemon(true);
-        producer.start();
     }
 
     private void produce(String task, Digest expected, LayerProducer layer) {
@@ -46,9 +47,13 @@ final class RebuiltLayerStream extends InputStream {
         try (RingWriter out = new RingWriter()) {
             LayerResult result = layer.writeTo(out);
             out.flushCurrent();
-            last = result.digest().equals(expected) ? END
-                    : failure(new IOException(task + " changed since it was packed: it now has digest "
-                            + result.digest() + ", the manifest says " + expected));
+            if (result.digest().equals(expected)) {
+                out.releaseHeld();
+                last = END;
+            } else {
+                last = failure(new IOException(task + " changed since it was packed: it now has digest "
+                        + result.digest() + ", the manifest says " + expected));
+            }
         } catch (IOException e) {
             last = failure(e);
         } catch (RuntimeException e) {
@@ -78,6 +83,9 @@ final class RebuiltLayerStream extends InputStream {
     public int read(byte[] buffer, int offset, int length) throws IOException {
         if (length == 0) {
             return 0;
+        }
+        if (producer.getState() == Thread.State.NEW && !closed) {
+            producer.start();
         }
         while (current == null || position == current.length()) {
             if (current == END) {
@@ -126,10 +134,11 @@ final class RebuiltLayerStream extends InputStream {
         }
     }
 
-    /** The producer's side: fills free buffers and queues them for the reader. */
+    /** The producer's side: fills free buffers and queues them for the reader, one behind. */
     private final class RingWriter extends OutputStream {
         private byte[] buffer;
         private int filled;
+        private Chunk held;
 
         @Override
         public void write(int b) throws IOException {
@@ -154,10 +163,19 @@ final class RebuiltLayerStream extends InputStream {
             }
         }
 
+        /** Queues the full buffer, keeping it back until the next one is ready (or the digest is known). */
         void flushCurrent() throws IOException {
             if (buffer != null && filled > 0) {
-                offer(new Chunk(buffer, filled, null));
+                releaseHeld();
+                held = new Chunk(buffer, filled, null);
                 buffer = null;
+            }
+        }
+
+        void releaseHeld() throws IOException {
+            if (held != null) {
+                offer(held);
+                held = null;
             }
         }
 

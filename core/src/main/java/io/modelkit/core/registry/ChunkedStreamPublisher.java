@@ -11,7 +11,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A request body read from a stream in 1 MiB buffers. The JDK's {@code ofInputStream} publisher
  * hands the HTTP client small buffers, one socket write each, which caps an upload of model
- * weights well below what the registry takes.
+ * weights well below what the registry takes. The stream is closed once the body is complete,
+ * failed or cancelled, never while a read is under way.
  */
 final class ChunkedStreamPublisher implements Flow.Publisher<ByteBuffer> {
     private static final int CHUNK = 1 << 20;
@@ -31,6 +32,7 @@ final class ChunkedStreamPublisher implements Flow.Publisher<ByteBuffer> {
         private final Flow.Subscriber<? super ByteBuffer> subscriber;
         private final AtomicLong demand = new AtomicLong();
         private final AtomicBoolean draining = new AtomicBoolean();
+        private final AtomicBoolean closed = new AtomicBoolean();
         private volatile boolean done;
 
         Subscription(Flow.Subscriber<? super ByteBuffer> subscriber) {
@@ -50,6 +52,14 @@ final class ChunkedStreamPublisher implements Flow.Publisher<ByteBuffer> {
         @Override
         public void cancel() {
             done = true;
+            // a drain under way closes the stream when it stops; otherwise close it here
+            if (draining.compareAndSet(false, true)) {
+                try {
+                    closeStream();
+                } finally {
+                    draining.set(false);
+                }
+            }
         }
 
         /** Emits while there is demand; a request made from inside onNext only raises the demand. */
@@ -71,6 +81,9 @@ final class ChunkedStreamPublisher implements Flow.Publisher<ByteBuffer> {
                 } catch (UncheckedIOException e) {
                     finish(e.getCause());
                 } finally {
+                    if (done) {
+                        closeStream();
+                    }
                     draining.set(false);
                 }
             }
@@ -96,6 +109,19 @@ final class ChunkedStreamPublisher implements Flow.Publisher<ByteBuffer> {
             if (!done) {
                 done = true;
                 subscriber.onError(error);
+            }
+            if (!draining.get()) {
+                closeStream();
+            }
+        }
+
+        private void closeStream() {
+            if (closed.compareAndSet(false, true)) {
+                try {
+                    stream.close();
+                } catch (IOException e) {
+                    // the body is finished either way; a failed close loses nothing
+                }
             }
         }
     }

@@ -15,6 +15,7 @@ import io.modelkit.core.transfer.Endpoints;
 import io.modelkit.core.transfer.PackSource;
 import io.modelkit.core.transfer.StoreEndpoint;
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Path;
 
 /**
@@ -50,7 +51,7 @@ public final class PackCallable extends ModelKitCallable {
     }
 
     @Override
-    ModelKitSummary run(File contextDir, AgentContext context) {
+    ModelKitSummary run(File contextDir, AgentContext context) throws IOException {
         PackRequest.Builder request = PackRequest.builder(contextDir.toPath())
                 .compression(Compression.parse(compression))
                 .format(PackFormat.parse(format))
@@ -70,7 +71,10 @@ public final class PackCallable extends ModelKitCallable {
         if (pushOnly) {
             Reference registry = Endpoints.registryReference(target, "reference with pushOnly");
             PackPlan plan = Packer.plan(request.build());
-            CopyResult pushed = context.copier().copy(new PackSource(plan), endpoints.registry(registry));
+            CopyResult pushed;
+            try (PackSource source = new PackSource(plan)) {
+                pushed = context.copier().copy(source, endpoints.registry(registry));
+            }
             context.progress().info("Pushed " + pushed.manifest().digest() + " to " + registry + " without a local copy ("
                     + pushed.blobsCopied() + " blobs sent, " + pushed.blobsSkipped() + " already there)");
             return Summaries.pushed(ModelKitSummary.of(registry.toString(), plan.manifest(), plan.kitfile()), pushed);
