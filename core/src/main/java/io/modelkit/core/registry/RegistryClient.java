@@ -106,7 +106,17 @@ public final class RegistryClient {
         }
         HttpResponse<InputStream> response = http.send(call, BodyHandlers.ofInputStream());
         int status = response.statusCode();
-        if (status == 206 || status == 200 && fromOffset == 0) {
+        if (status == 206) {
+            // a range that starts elsewhere would be caught by the digest, but only after the whole rest arrived
+            String range = response.headers().firstValue("Content-Range").orElse("");
+            if (!range.startsWith("bytes " + fromOffset + "-")) {
+                RegistryHttp.discard(response);
+                throw RegistryErrors.invalidResponse(registry(), repository, digest.toString(),
+                        "asked for bytes from " + fromOffset + ", got Content-Range '" + range + "'");
+            }
+            return response.body();
+        }
+        if (status == 200 && fromOffset == 0) {
             return response.body();
         }
         if (status == 200) {

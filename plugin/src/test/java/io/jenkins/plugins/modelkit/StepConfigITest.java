@@ -9,7 +9,6 @@ import io.jenkins.plugins.modelkit.steps.PullStep;
 import io.jenkins.plugins.modelkit.steps.PushStep;
 import io.jenkins.plugins.modelkit.steps.UnpackStep;
 import io.jenkins.plugins.modelkit.steps.WithModelKitRegistryStep;
-import java.util.List;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepConfigTester;
 import org.junit.jupiter.api.BeforeEach;
@@ -82,7 +81,7 @@ class StepConfigITest {
     void unpackKeepsEveryOption() throws Exception {
         UnpackStep step = new UnpackStep(REFERENCE);
         step.setDir("serve");
-        step.setFilters(List.of("model", "datasets:train"));
+        step.setFilters("model\ndatasets:train");
         step.setOverwrite(true);
         step.setIgnoreExisting(true);
         step.setRemote(true);

@@ -50,7 +50,7 @@ class StepsITest {
                         + "  echo \"PACK_DIGEST=${packed.digest}\"\n"
                         + "  def pulled = modelkitPull(reference: '" + reference + "', plainHttp: true)\n"
                         + "  echo \"PULL_DIGEST=${pulled.digest}\"\n"
-                        + "  modelkitUnpack(reference: '" + reference + "', dir: 'out', filters: ['model'])\n"
+                        + "  modelkitUnpack(reference: '" + reference + "', dir: 'out', filters: 'model')\n"
                         + "  def local = modelkitInspect(reference: '" + reference + "')\n"
                         + "  echo \"INSPECT_DIGEST=${local.digest} LAYERS=${local.layers.size()}\"\n"
                         + "  def remote = modelkitInspect(reference: '" + reference + "', remote: true, plainHttp: true)\n"
@@ -81,7 +81,7 @@ class StepsITest {
         FilePath weights = workspace.child("out/model/weights.bin");
         assertThat(weights.exists()).as("%s exists", weights).isTrue();
         assertThat(weights.readToString()).isEqualTo(TestRegistries.WEIGHTS);
-        // filters: ['model'] leaves the docs out
+        // filters: 'model' leaves the docs out
         assertThat(workspace.child("out/README.md").exists()).isFalse();
     }
 }

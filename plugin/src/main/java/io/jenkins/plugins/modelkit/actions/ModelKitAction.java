@@ -4,6 +4,8 @@ import hudson.model.Api;
 import hudson.model.Run;
 import io.jenkins.plugins.modelkit.agent.ModelKitSummary;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import jenkins.model.RunAction2;
@@ -39,15 +41,16 @@ public final class ModelKitAction implements RunAction2 {
             rows.add(new Layer(String.valueOf(layer.get("mediaType")), String.valueOf(layer.get("digest")),
                     ((Number) layer.get("size")).longValue(), String.valueOf(layer.get("path"))));
         }
-        this.layers = List.copyOf(rows);
-        this.kitPackage = Map.copyOf(summary.kitPackage());
-        this.model = Map.copyOf(withoutParameters(summary.model()));
+        // plain collections: build.xml is written by XStream, and the views list fields in Kitfile order
+        this.layers = rows;
+        this.kitPackage = new LinkedHashMap<>(summary.kitPackage());
+        this.model = withoutParameters(summary.model());
         this.parametersJson = summary.parametersJson();
         this.index = index;
     }
 
     private static Map<String, Object> withoutParameters(Map<String, Object> model) {
-        Map<String, Object> copy = new java.util.LinkedHashMap<>(model);
+        Map<String, Object> copy = new LinkedHashMap<>(model);
         copy.remove("parameters"); // shown from parametersJson, kept once
         return copy;
     }
@@ -114,17 +117,22 @@ public final class ModelKitAction implements RunAction2 {
 
     @Exported
     public List<Layer> getLayers() {
-        return layers;
+        return Collections.unmodifiableList(layers);
     }
 
     @Exported(name = "package")
     public Map<String, Object> getKitPackage() {
-        return kitPackage;
+        return Collections.unmodifiableMap(kitPackage);
     }
 
     @Exported
     public Map<String, Object> getModel() {
-        return model;
+        return Collections.unmodifiableMap(model);
+    }
+
+    /** The number in this action's URL, {@code modelkit-<index>}. */
+    int index() {
+        return index;
     }
 
     /** The model's hyperparameters as indented JSON, or null. */

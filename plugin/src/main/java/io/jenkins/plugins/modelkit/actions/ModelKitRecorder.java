@@ -17,10 +17,11 @@ public final class ModelKitRecorder {
     public static void record(Run<?, ?> run, String operation, ModelKitSummary summary) throws IOException {
         synchronized (run) {
             List<ModelKitAction> existing = run.getActions(ModelKitAction.class);
-            int index = existing.size();
+            // a page keeps its URL when its ModelKit is recorded again; a new one takes the next free number
+            int index = existing.stream().mapToInt(ModelKitAction::index).max().orElse(-1) + 1;
             for (ModelKitAction action : existing) {
                 if (action.getReference().equals(summary.reference())) {
-                    index = existing.indexOf(action);
+                    index = action.index();
                     run.removeAction(action);
                 }
             }

@@ -9,7 +9,6 @@ import io.modelkit.core.registry.auth.CredentialChain;
 import io.modelkit.core.registry.auth.CredentialProvider;
 import io.modelkit.core.store.ModelKitHome;
 import io.modelkit.core.transfer.Endpoints;
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,13 +25,11 @@ import java.util.Optional;
  */
 final class AgentConnections implements AutoCloseable {
     private final AgentSettings settings;
-    private final File workspace;
     private final ProgressListener progress;
     private final List<Path> temporaryFiles = new ArrayList<>();
 
-    AgentConnections(AgentSettings settings, File workspace, ProgressListener progress) {
+    AgentConnections(AgentSettings settings, ProgressListener progress) {
         this.settings = settings;
-        this.workspace = workspace;
         this.progress = progress;
     }
 
@@ -68,7 +65,7 @@ final class AgentConnections implements AutoCloseable {
         String named = settings.tlsCa() != null && !settings.tlsCa().isBlank() ? settings.tlsCa()
                 : access.map(RegistryAccess::caCertificateFile).filter(text -> !text.isBlank()).orElse(null);
         if (named != null) {
-            Path file = workspace.toPath().resolve(named);
+            Path file = Path.of(settings.workspace()).resolve(named);
             if (!Files.isRegularFile(file)) {
                 throw new ModelKitException("tlsCa: " + file + " does not exist on this agent");
             }

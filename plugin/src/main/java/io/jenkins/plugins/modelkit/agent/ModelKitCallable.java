@@ -29,7 +29,7 @@ abstract class ModelKitCallable extends MasterToSlaveFileCallable<ModelKitSummar
     @Override
     public final ModelKitSummary invoke(File file, VirtualChannel channel) throws IOException, InterruptedException {
         BuildLogProgress progress = new BuildLogProgress(listener.getLogger());
-        try (AgentConnections connections = new AgentConnections(settings, file, progress)) {
+        try (AgentConnections connections = new AgentConnections(settings, progress)) {
             return run(file, new AgentContext(connections, progress, settings));
         } catch (ModelKitException e) {
             throw new AbortException(e.getMessage());

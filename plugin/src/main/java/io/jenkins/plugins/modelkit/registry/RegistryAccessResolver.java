@@ -14,8 +14,9 @@ import java.util.Optional;
 /**
  * Decides, on the controller, how a step reaches each registry it talks to. Credentials: the
  * step's own {@code credentialsId}, else the innermost {@code withModelKitRegistry} block for that
- * host, else the global configuration; CA and plain HTTP: the block, else the global entry. Each
- * credential used is tracked on the build, as the Credentials plugin asks.
+ * host, else the global configuration. CA: the block's {@code tlsCa} if it names one, else the
+ * global entry's; plain HTTP if either asks for it. Each credential used is tracked on the build,
+ * as the Credentials plugin asks.
  */
 public final class RegistryAccessResolver {
     private final Run<?, ?> run;
@@ -44,12 +45,14 @@ public final class RegistryAccessResolver {
                     : block.map(RegistryScope.Entry::credentialsId)
                             .or(() -> global.map(RegistryEntry::getCredentialsId)).orElse(null);
             StandardUsernamePasswordCredentials credentials = credentialsId == null ? null : lookUp(credentialsId, host);
+            String blockCa = block.map(RegistryScope.Entry::tlsCa).orElse(null);
             result.add(new RegistryAccess(host,
                     credentials == null ? null : credentials.getUsername(),
                     credentials == null ? null : credentials.getPassword(),
-                    block.isPresent() ? null : global.map(RegistryEntry::getCaCertificate).orElse(null),
-                    block.map(RegistryScope.Entry::tlsCa).orElse(null),
-                    block.map(RegistryScope.Entry::plainHttp).orElse(global.map(RegistryEntry::isPlainHttp).orElse(false))));
+                    blockCa != null ? null : global.map(RegistryEntry::getCaCertificate).orElse(null),
+                    blockCa,
+                    block.map(RegistryScope.Entry::plainHttp).orElse(false)
+                            || global.map(RegistryEntry::isPlainHttp).orElse(false)));
         }
         return result;
     }

@@ -2,7 +2,6 @@ package io.jenkins.plugins.modelkit.registry;
 
 import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
-import com.cloudbees.plugins.credentials.domains.URIRequirementBuilder;
 import hudson.Extension;
 import hudson.model.AbstractDescribableImpl;
 import hudson.model.Descriptor;
@@ -107,8 +106,7 @@ public final class RegistryEntry extends AbstractDescribableImpl<RegistryEntry> 
                 return result.includeCurrentValue(credentialsId);
             }
             return result.includeEmptyValue()
-                    .includeAs(ACL.SYSTEM2, item, StandardUsernamePasswordCredentials.class,
-                            URIRequirementBuilder.fromUri("https://registry").build())
+                    .includeAs(ACL.SYSTEM2, item, StandardUsernamePasswordCredentials.class, java.util.List.of())
                     .includeCurrentValue(credentialsId);
         }
     }

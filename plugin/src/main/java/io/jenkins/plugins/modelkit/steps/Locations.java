@@ -1,6 +1,7 @@
 package io.jenkins.plugins.modelkit.steps;
 
 import hudson.FilePath;
+import io.modelkit.core.oci.LayoutReference;
 
 /** References as the agent must see them: an {@code oci:} layout path is relative to the workspace. */
 final class Locations {
@@ -14,11 +15,12 @@ final class Locations {
         if (reference == null || !reference.startsWith(OCI)) {
             return reference;
         }
-        String rest = reference.substring(OCI.length());
-        int slash = rest.lastIndexOf('/');
-        int colon = rest.lastIndexOf(':');
-        String path = colon > slash ? rest.substring(0, colon) : rest;
-        String tag = colon > slash ? rest.substring(colon) : "";
-        return OCI + workspace.child(path).getRemote() + tag;
+        // the core's own parser, so that Windows drive letters and digests split as they do on the agent
+        LayoutReference layout = LayoutReference.parse(reference);
+        String path = workspace.child(layout.path().toString()).getRemote();
+        if (layout.digest() != null) {
+            return OCI + path + "@" + layout.digest();
+        }
+        return OCI + path + (layout.refName() == null ? "" : ":" + layout.refName());
     }
 }

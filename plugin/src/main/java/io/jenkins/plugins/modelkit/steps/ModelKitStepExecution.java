@@ -48,7 +48,7 @@ abstract class ModelKitStepExecution<S extends ModelKitStep> extends Synchronous
         TaskListener listener = context.get(TaskListener.class);
         EnvVars env = context.get(EnvVars.class);
         RegistryScope scope = context.get(RegistryScope.class);
-        AgentSettings settings = new AgentSettings(env, new RegistryAccessResolver(run, configuredRegistries())
+        AgentSettings settings = new AgentSettings(env, workspace.getRemote(), new RegistryAccessResolver(run, configuredRegistries())
                 .resolve(step.getCredentialsId(), scope == null ? RegistryScope.empty() : scope, registries(step)),
                 step.getTlsCa(), step.isPlainHttp(), step.getConcurrency());
         ModelKitSummary summary = perform(workspace, settings, listener);

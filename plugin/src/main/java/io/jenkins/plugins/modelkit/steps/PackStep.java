@@ -111,7 +111,7 @@ public final class PackStep extends ModelKitStep {
     @DataBoundSetter
     public void setParallelism(Integer parallelism) {
         if (parallelism != null && parallelism < 1) {
-            throw new IllegalArgumentException(Messages.ModelKitStep_NotAPositiveNumber(parallelism));
+            throw new IllegalArgumentException("parallelism: " + Messages.ModelKitStep_NotAPositiveNumber(parallelism));
         }
         this.parallelism = parallelism;
     }
@@ -136,6 +136,9 @@ public final class PackStep extends ModelKitStep {
         @Override
         ModelKitSummary perform(FilePath workspace, AgentSettings settings, TaskListener listener) throws Exception {
             PackStep step = step();
+            if (step.push && step.pushOnly) {
+                throw new hudson.AbortException(Messages.PackStep_PushAndPushOnly());
+            }
             if ((step.push || step.pushOnly) && step.reference == null) {
                 throw new hudson.AbortException(Messages.PackStep_PushNeedsReference());
             }

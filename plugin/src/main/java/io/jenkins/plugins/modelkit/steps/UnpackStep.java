@@ -11,7 +11,6 @@ import io.jenkins.plugins.modelkit.agent.UnpackCallable;
 import io.modelkit.core.ModelKitException;
 import io.modelkit.core.unpack.UnpackFilter;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
@@ -28,7 +27,7 @@ public final class UnpackStep extends ModelKitStep {
 
     private final String reference;
     private String dir = ".";
-    private List<String> filters = new ArrayList<>();
+    private String filters;
     private boolean overwrite;
     private boolean ignoreExisting;
     private boolean remote;
@@ -52,24 +51,32 @@ public final class UnpackStep extends ModelKitStep {
         this.dir = value == null ? "." : value;
     }
 
-    public List<String> getFilters() {
-        return Collections.unmodifiableList(filters);
+    /** The filters, one per line, or null for everything. */
+    public String getFilters() {
+        return filters;
     }
 
-    /** {@code TYPES[:NAMES]} filters, as {@code modelkit unpack --filter} takes them, e.g. {@code model,docs}. */
+    /**
+     * {@code TYPES[:NAMES]} filters as {@code modelkit unpack --filter} takes them, several separated
+     * by new lines or {@code ;}: {@code 'model'}, {@code 'model,docs'}, {@code 'model;datasets:train'}.
+     */
     @DataBoundSetter
-    public void setFilters(List<String> filters) {
-        List<String> checked = new ArrayList<>();
-        if (filters != null) {
-            for (String filter : filters) {
-                String value = Fields.blankToNull(filter);
-                if (value != null) {
-                    UnpackFilter.parse(value);
-                    checked.add(value);
+    public void setFilters(String filters) {
+        List<String> checked = filterList(filters);
+        checked.forEach(UnpackFilter::parse);
+        this.filters = checked.isEmpty() ? null : String.join("\n", checked);
+    }
+
+    static List<String> filterList(String text) {
+        List<String> list = new ArrayList<>();
+        if (text != null) {
+            for (String part : text.split("[;\\n\\r]+")) {
+                if (!part.isBlank()) {
+                    list.add(part.trim());
                 }
             }
         }
-        this.filters = checked;
+        return list;
     }
 
     public boolean isOverwrite() {
@@ -102,7 +109,7 @@ public final class UnpackStep extends ModelKitStep {
 
     @Override
     List<String> references() {
-        return Collections.singletonList(reference);
+        return java.util.Collections.singletonList(reference);
     }
 
     @Override
@@ -124,7 +131,7 @@ public final class UnpackStep extends ModelKitStep {
             FilePath target = workspace.child(step.dir);
             target.mkdirs();
             return target.act(new UnpackCallable(listener, settings, Locations.onAgent(step.reference, workspace),
-                    step.filters, step.overwrite, step.ignoreExisting, step.remote));
+                    filterList(step.filters), step.overwrite, step.ignoreExisting, step.remote));
         }
     }
 
@@ -141,16 +148,11 @@ public final class UnpackStep extends ModelKitStep {
         }
 
         public FormValidation doCheckFilters(@QueryParameter String value) {
-            if (value == null) {
-                return FormValidation.ok();
-            }
-            for (String line : value.split("\\R")) {
-                if (!line.isBlank()) {
-                    try {
-                        UnpackFilter.parse(line.trim());
-                    } catch (ModelKitException e) {
-                        return FormValidation.error(e.getMessage());
-                    }
+            for (String filter : filterList(value)) {
+                try {
+                    UnpackFilter.parse(filter);
+                } catch (ModelKitException e) {
+                    return FormValidation.error(e.getMessage());
                 }
             }
             return FormValidation.ok();

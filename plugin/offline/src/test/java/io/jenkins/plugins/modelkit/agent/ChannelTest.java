@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
  * cross. This reads every callable and result back through a filter that admits just those.
  */
 class ChannelTest {
-    private static final AgentSettings SETTINGS = new AgentSettings(Map.of("MODELKIT_HOME", "/tmp/home"),
+    private static final AgentSettings SETTINGS = new AgentSettings(Map.of("MODELKIT_HOME", "/tmp/home"), "/tmp/workspace",
             List.of(new RegistryAccess("registry.example.com", "builder", Secret.fromString("hunter2-hunter2"),
                     "-----BEGIN CERTIFICATE-----", null, false)), "ca.pem", false, 4);
 
