@@ -37,19 +37,21 @@ public final class AttestationManifests {
         return subject.algorithm() + "-" + subject.hex() + LEGACY_SUFFIX;
     }
 
-    /** The referrer that carries a bundle: empty config, the bundle as its one layer, the ModelKit as subject. */
-    public static Manifest bundleReferrer(Descriptor subject, Descriptor bundle, String predicateType, Instant created) {
-        return Manifest.builder()
+    /**
+     * An artifact that refers to {@code subject}: empty config, {@code content} as its one layer of
+     * media type {@code artifactType}, the given annotations and the created time.
+     */
+    public static Manifest referrer(Descriptor subject, String artifactType, Descriptor content,
+            Map<String, String> annotations, Instant created) {
+        Manifest.Builder builder = Manifest.builder()
                 .mediaType(MediaTypes.OCI_MANIFEST)
-                .artifactType(SigstoreBundle.MEDIA_TYPE)
+                .artifactType(artifactType)
                 .config(new Descriptor(MediaTypes.OCI_EMPTY, Digest.sha256(EMPTY_CONFIG), EMPTY_CONFIG.length))
-                .layers(List.of(new Descriptor(SigstoreBundle.MEDIA_TYPE, bundle.digest(), bundle.size())))
-                .subject(new Descriptor(subject.mediaType(), subject.digest(), subject.size()))
-                .annotation(ANNOTATION_BUNDLE_CONTENT, "dsse-envelope")
-                .annotation(ANNOTATION_BUNDLE_PREDICATE_TYPE, predicateType)
-                .annotation("org.opencontainers.image.created",
-                        DateTimeFormatter.ISO_INSTANT.format(created.truncatedTo(ChronoUnit.SECONDS)))
-                .build();
+                .layers(List.of(new Descriptor(artifactType, content.digest(), content.size())))
+                .subject(new Descriptor(subject.mediaType(), subject.digest(), subject.size()));
+        new java.util.TreeMap<>(annotations).forEach(builder::annotation);
+        return builder.annotation("org.opencontainers.image.created",
+                DateTimeFormatter.ISO_INSTANT.format(created.truncatedTo(ChronoUnit.SECONDS))).build();
     }
 
     /** The layer descriptor of one envelope in a legacy {@code .att} image. */

@@ -11,6 +11,7 @@ import java.io.ByteArrayInputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Attestations in a registry repository, where the ModelKit is. */
@@ -24,11 +25,11 @@ public final class RegistryAttestationStore implements AttestationStore {
     }
 
     @Override
-    public Descriptor storeBundle(Descriptor subject, SigstoreBundle bundle, String predicateType, Instant created) {
-        byte[] bundleBytes = bundle.toBytes();
-        Descriptor bundleBlob = push(bundleBytes, SigstoreBundle.MEDIA_TYPE);
+    public Descriptor storeReferrer(Descriptor subject, String artifactType, byte[] content, Map<String, String> annotations,
+            Instant created) {
+        Descriptor blob = push(content, artifactType);
         push(AttestationManifests.EMPTY_CONFIG, MediaTypes.OCI_EMPTY);
-        Manifest referrer = AttestationManifests.bundleReferrer(subject, bundleBlob, predicateType, created);
+        Manifest referrer = AttestationManifests.referrer(subject, artifactType, blob, annotations, created);
         client.pushReferrer(repository, referrer.bytes(), MediaTypes.OCI_MANIFEST);
         return referrer.descriptor();
     }

@@ -13,6 +13,7 @@ import io.modelkit.core.store.OciLayout;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -32,16 +33,16 @@ public final class StoreAttestationStore implements AttestationStore {
     }
 
     @Override
-    public Descriptor storeBundle(Descriptor subject, SigstoreBundle bundle, String predicateType, Instant created) {
+    public Descriptor storeReferrer(Descriptor subject, String artifactType, byte[] content, Map<String, String> annotations,
+            Instant created) {
         OciLayout layout = store.layout();
-        byte[] bundleBytes = bundle.toBytes();
-        layout.putBlob(bundleBytes);
+        layout.putBlob(content);
         layout.putBlob(AttestationManifests.EMPTY_CONFIG);
-        Manifest referrer = AttestationManifests.bundleReferrer(subject,
-                new Descriptor(SigstoreBundle.MEDIA_TYPE, Digest.sha256(bundleBytes), bundleBytes.length), predicateType, created);
+        Manifest referrer = AttestationManifests.referrer(subject, artifactType,
+                new Descriptor(artifactType, Digest.sha256(content), content.length), annotations, created);
         layout.putBlob(referrer.bytes());
         Descriptor entry = new Descriptor(MediaTypes.OCI_MANIFEST, referrer.digest(), referrer.size(), List.of(),
-                referrer.annotations(), SigstoreBundle.MEDIA_TYPE);
+                referrer.annotations(), artifactType);
         List<Descriptor> entries = new ArrayList<>(referrersIndex(subject.digest()).map(ImageIndex::manifests).orElse(List.of()));
         entries.removeIf(existing -> existing.digest().equals(entry.digest()));
         entries.add(entry);
