@@ -39,6 +39,8 @@ import picocli.CommandLine.Spec;
             InfoCommand.class,
             TagCommand.class,
             RemoveCommand.class,
+            KeygenCommand.class,
+            BomCommand.class,
             InitCommand.class
         })
 public final class ModelKitCommand implements Runnable {
