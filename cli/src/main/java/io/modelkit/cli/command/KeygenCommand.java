@@ -10,7 +10,6 @@ import io.modelkit.core.provenance.keys.KeyPairs;
 import io.modelkit.core.provenance.keys.SigningKey;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
@@ -35,7 +34,7 @@ import picocli.CommandLine.Option;
                 + "key is PKCS#8 PEM: unencrypted without a password, encrypted (PBES2, AES-256) with one. "
                 + "--cosign-format writes cosign's ENCRYPTED SIGSTORE PRIVATE KEY instead, which always needs a "
                 + "password (an empty one is allowed). The password is never taken from the command line: give it on "
-                + "standard input with --password-stdin, or in the environment variable " + KeygenCommand.PASSWORD_VARIABLE
+                + "standard input with --password-stdin, or in the environment variable " + KeyPassword.VARIABLE
                 + "; --password-stdin wins when both are there. Existing files are kept unless --force is given.",
         footer = {
             "",
@@ -46,8 +45,6 @@ import picocli.CommandLine.Option;
             "  MODELKIT_KEY_PASSWORD=\"$KEY_PASSWORD\" modelkit keygen --cosign-format"
         })
 final class KeygenCommand extends StoreCommand {
-    static final String PASSWORD_VARIABLE = "MODELKIT_KEY_PASSWORD";
-    private static final int MAX_PASSWORD = 64 * 1024;
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     @Option(names = "--output-key-prefix", paramLabel = "PREFIX", defaultValue = "modelkit",
@@ -73,10 +70,10 @@ final class KeygenCommand extends StoreCommand {
         Path publicFile = Path.of(prefix + ".pub");
         checkWritable(privateFile);
         checkWritable(publicFile);
-        char[] password = password();
+        char[] password = KeyPassword.read(context(), passwordStdin);
         if (cosignFormat && password == null) {
             throw new ModelKitException("--cosign-format needs a password (it may be empty): use --password-stdin or set "
-                    + PASSWORD_VARIABLE);
+                    + KeyPassword.VARIABLE);
         }
         SigningKey key = KeyPairs.generate();
         byte[] privatePem = null;
@@ -121,41 +118,6 @@ final class KeygenCommand extends StoreCommand {
         if (!Files.isDirectory(dir)) {
             throw new ModelKitException("directory " + dir + " for " + file + " does not exist");
         }
-    }
-
-    /** The password from standard input or the environment, or null for an unencrypted key. */
-    private char[] password() throws IOException {
-        if (passwordStdin) {
-            byte[] bytes = context().in().readNBytes(MAX_PASSWORD + 1);
-            try {
-                if (bytes.length > MAX_PASSWORD) {
-                    throw new ModelKitException("the password on standard input is longer than " + MAX_PASSWORD + " bytes");
-                }
-                return withoutLineBreak(StandardCharsets.UTF_8.decode(ByteBuffer.wrap(bytes)));
-            } finally {
-                Arrays.fill(bytes, (byte) 0);
-            }
-        }
-        String variable = context().env().get(PASSWORD_VARIABLE);
-        return variable == null ? null : variable.toCharArray();
-    }
-
-    /** The characters without one trailing {@code \n} or {@code \r\n}, as echo and a typed line add them. */
-    private static char[] withoutLineBreak(CharBuffer decoded) {
-        int length = decoded.remaining();
-        if (length > 0 && decoded.get(length - 1) == '\n') {
-            length--;
-            if (length > 0 && decoded.get(length - 1) == '\r') {
-                length--;
-            }
-        }
-        char[] password = new char[length];
-        decoded.get(password);
-        decoded.clear();
-        while (decoded.hasRemaining()) {
-            decoded.put('\0');
-        }
-        return password;
     }
 
     /**

@@ -41,7 +41,9 @@ import picocli.CommandLine.Spec;
             RemoveCommand.class,
             KeygenCommand.class,
             BomCommand.class,
-            InitCommand.class
+            InitCommand.class,
+            AttestCommand.class,
+            VerifyCommand.class
         })
 public final class ModelKitCommand implements Runnable {
     private final CliContext context;
