@@ -1,4 +1,4 @@
-# Functions the benchmarks share: sourced by bench/pack.sh and bench/registry.sh, which set $log
+# Functions the benchmarks share: sourced by bench/pack.sh, bench/registry.sh and bench/verify.sh, which set $log
 # (where a timed command's output goes) and $bench (their own name, for messages).
 
 size_label() {
@@ -45,3 +45,65 @@ must() {
 }
 
 line() { printf '%s\n' "-----------------------------------------------------------------------------------------------"; }
+
+# --- a docker-registry of the benchmark's own ----------------------------------------------------
+# Callers set $reg (config and log directory), $storage (its storage) and may set $port; the
+# functions set $port and $reg_pid. Debian's docker-registry (CNCF distribution) on 127.0.0.1.
+
+port_in_use() {
+  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
+free_port() {
+  local p
+  for _ in $(seq 1 50); do
+    p=$((20000 + RANDOM % 40000))
+    if ! port_in_use "$p"; then echo "$p"; return; fi
+  done
+  echo "$bench: found no free port" >&2
+  exit 1
+}
+
+start_registry() { # on $port, or a new free port if it is unset
+  local tries
+  mkdir -p "$reg" "$storage"
+  for tries in 1 2 3 4 5; do
+    [ -n "$port" ] || port=$(free_port)
+    cat >"$reg/config.yml" <<EOF
+version: 0.1
+log:
+  level: error
+  accesslog:
+    disabled: true
+storage:
+  filesystem:
+    rootdirectory: $storage
+  delete:
+    enabled: true
+http:
+  addr: 127.0.0.1:$port
+  secret: modelkit-bench
+EOF
+    docker-registry serve "$reg/config.yml" >>"$reg/registry.log" 2>&1 &
+    reg_pid=$!
+    for _ in $(seq 1 300); do
+      if curl -fs -o /dev/null "http://127.0.0.1:$port/v2/"; then return; fi
+      kill -0 "$reg_pid" 2>/dev/null || break
+      sleep 0.05
+    done
+    stop_registry
+    port=""   # taken meanwhile, or slow: try another port
+  done
+  echo "$bench: docker-registry did not start; its log:" >&2
+  tail -n 20 "$reg/registry.log" >&2
+  exit 1
+}
+
+stop_registry() {
+  if [ -n "$reg_pid" ]; then
+    kill "$reg_pid" 2>/dev/null || true
+    wait "$reg_pid" 2>/dev/null || true
+    reg_pid=""
+  fi
+}
+
