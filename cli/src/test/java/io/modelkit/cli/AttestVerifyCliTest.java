@@ -116,4 +116,22 @@ class AttestVerifyCliTest {
         assertThat(badAge.exitCode()).isEqualTo(2);
         assertThat(badAge.err()).contains("invalid age 'soon'");
     }
+
+    @Test
+    void shouldAttestAsPartOfPackAndPush() {
+        Path project = Contexts.copyOfExample(temp.resolve("attested-project"));
+        String remote = REGISTRY.host() + "/ml/signed:1";
+        CliRunner.Result pack = cli.run("pack", project.toString(), "-t", remote, "--push-only", "--attest", "--key",
+                privateKey.toString(), "--builder-id", "https://ci.example.com/");
+        assertThat(pack.exitCode()).as(pack.toString()).isZero();
+        assertThat(pack.err()).contains("Attested sha256:");
+
+        CliRunner.Result verify = new CliRunner(temp.resolve("elsewhere")).run("verify", remote, "--key", publicKey.toString(),
+                "--builder-id", "https://ci.example.com/", "--source-ref", "main");
+        assertThat(verify.exitCode()).as(verify.toString()).isZero();
+
+        CliRunner.Result local = cli.run("pack", project.toString(), "-t", "x:1", "--attest", "--key", privateKey.toString());
+        assertThat(local.exitCode()).isEqualTo(1);
+        assertThat(local.err()).contains("--attest needs --push or --push-only");
+    }
 }

@@ -83,18 +83,13 @@ final class AttestCommand extends StoreCommand {
         SigningKey signingKey = readKey();
         Map<String, String> env = context().env();
         AttestationTarget target = AttestationTarget.of(sourceEndpoint(location(reference), remote, network));
-        Instant now = Instant.now();
-        AttestRequest request = AttestRequest.builder(signingKey, target.subjectName(), builderId)
+        AttestRequest request = request(signingKey, target.subjectName(), builderId, env, reference)
                 .sourceRepository(orEnv(sourceRepository, env, "GIT_URL"))
                 .sourceRef(orEnv(sourceRef, env, "GIT_BRANCH"))
                 .gitCommit(orEnv(gitCommit, env, "GIT_COMMIT"))
                 .kitfile(kitfile)
-                .target(reference)
-                .builderVersion("modelkit", io.modelkit.core.ModelKitVersion.get())
                 .invocationId(orEnv(invocationId, env, "BUILD_URL"))
-                .finishedOn(now)
                 .legacy(!noLegacy)
-                .created(now)
                 .build();
         AttestResult result = Attester.attest(request, target.endpoint(), target.store());
         if (json) {
@@ -112,14 +107,36 @@ final class AttestCommand extends StoreCommand {
     }
 
     private SigningKey readKey() throws Exception {
-        char[] password = KeyPassword.read(context(), passwordStdin);
+        return readKey(key, KeyPassword.read(context(), passwordStdin));
+    }
+
+    /** Reads a private key, then wipes the password. */
+    static SigningKey readKey(Path file, char[] password) {
         try {
-            return KeyFiles.readPrivate(key, password);
+            return KeyFiles.readPrivate(file, password);
         } finally {
             if (password != null) {
                 Arrays.fill(password, '\0');
             }
         }
+    }
+
+    /**
+     * A request as every front end of this tool fills it: source from {@code GIT_URL}, {@code GIT_BRANCH},
+     * {@code GIT_COMMIT}, invocation from {@code BUILD_URL}, finished now.
+     */
+    static AttestRequest.Builder request(SigningKey key, String subjectName, String builderId, Map<String, String> env,
+            String target) {
+        Instant now = Instant.now();
+        return AttestRequest.builder(key, subjectName, builderId)
+                .sourceRepository(orEnv(null, env, "GIT_URL"))
+                .sourceRef(orEnv(null, env, "GIT_BRANCH"))
+                .gitCommit(orEnv(null, env, "GIT_COMMIT"))
+                .invocationId(orEnv(null, env, "BUILD_URL"))
+                .target(target)
+                .builderVersion("modelkit", io.modelkit.core.ModelKitVersion.get())
+                .finishedOn(now)
+                .created(now);
     }
 
     private static String orEnv(String value, Map<String, String> env, String variable) {

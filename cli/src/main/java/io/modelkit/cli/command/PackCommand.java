@@ -9,6 +9,10 @@ import io.modelkit.core.transfer.CopyResult;
 import io.modelkit.core.transfer.Copier;
 import io.modelkit.core.transfer.RegistryEndpoint;
 import io.modelkit.core.transfer.PackSource;
+import io.modelkit.core.provenance.attest.AttestResult;
+import io.modelkit.core.provenance.attest.Attester;
+import io.modelkit.core.provenance.keys.SigningKey;
+import io.modelkit.core.provenance.oci.RegistryAttestationStore;
 import io.modelkit.core.transfer.StoreEndpoint;
 import picocli.CommandLine.Mixin;
 import io.modelkit.core.pack.Compression;
@@ -39,7 +43,8 @@ import picocli.CommandLine.Parameters;
             "  modelkit pack ./project -t oci:/tmp/layout:v1 --compression zstd",
             "  cat Kitfile | modelkit pack ./project -f - --json",
             "  modelkit pack ./project -t registry.example.com/team/sentiment:1.4.0 --push",
-            "  modelkit pack ./project -t registry.example.com/team/sentiment:1.4.0 --push-only"
+            "  modelkit pack ./project -t registry.example.com/team/sentiment:1.4.0 --push-only",
+            "  MODELKIT_KEY_PASSWORD=... modelkit pack ./project -t registry.example.com/team/sentiment:1.4.0 --push --attest --key release.key"
         })
 final class PackCommand extends StoreCommand {
     @Parameters(index = "0", paramLabel = "DIR", description = "The context directory: paths in the Kitfile are relative to it.")
@@ -76,6 +81,17 @@ final class PackCommand extends StoreCommand {
             + "each layer is hashed, then built again from the files while it is sent. Layers the registry holds are not sent.")
     boolean pushOnly;
 
+    @Option(names = "--attest", description = "Sign SLSA provenance for the pushed ModelKit and store it next to it "
+            + "(with --push or --push-only; needs --key; the key's password comes from MODELKIT_KEY_PASSWORD).")
+    boolean attest;
+
+    @Option(names = "--key", paramLabel = "FILE", description = "The private key for --attest.")
+    Path key;
+
+    @Option(names = "--builder-id", paramLabel = "URI", defaultValue = AttestCommand.DEFAULT_BUILDER_ID,
+            description = "The builder id recorded by --attest (default: ${DEFAULT-VALUE}).")
+    String builderId;
+
     @Mixin
     RegistryOptions network;
 
@@ -90,7 +106,7 @@ final class PackCommand extends StoreCommand {
     }
 
     /** Packs without a local copy: the layers are hashed, then built again while they are sent. */
-    private void packStraightToRegistry(PackRequest request, Location target) throws Exception {
+    private RegistryEndpoint packStraightToRegistry(PackRequest request, Location target) throws Exception {
         if (push) {
             throw new io.modelkit.core.ModelKitException("--push and --push-only cannot be used together");
         }
@@ -100,9 +116,9 @@ final class PackCommand extends StoreCommand {
         Reference pushTo = registryReference(target, "-t with --push-only");
         PackPlan plan = Packer.plan(request);
         CopyResult pushed;
+        RegistryEndpoint destination = new RegistryEndpoint(registryClient(pushTo, network), pushTo);
         try (PackSource source = new PackSource(plan)) {
-            pushed = new Copier(network.concurrency, progress())
-                    .copy(source, new RegistryEndpoint(registryClient(pushTo, network), pushTo));
+            pushed = new Copier(network.concurrency, progress()).copy(source, destination);
         }
         if (json) {
             ObjectNode node = JsonNodeFactory.instance.objectNode();
@@ -119,6 +135,37 @@ final class PackCommand extends StoreCommand {
             out().println("Model pushed: " + pushed.manifest().digest() + " to " + pushTo + " (" + pushed.blobsCopied()
                     + " blobs sent, " + pushed.blobsSkipped() + " already there; no local copy kept)");
         }
+        return destination;
+    }
+
+    private SigningKey attestKey() {
+        if (!attest) {
+            if (key != null) {
+                throw new io.modelkit.core.ModelKitException("--key is for --attest");
+            }
+            return null;
+        }
+        if (!push && !pushOnly) {
+            throw new io.modelkit.core.ModelKitException("--attest needs --push or --push-only: provenance is stored next to the pushed ModelKit");
+        }
+        if (key == null) {
+            throw new io.modelkit.core.ModelKitException("--attest needs --key FILE, the private key that signs the provenance");
+        }
+        String password = context().env().get(KeyPassword.VARIABLE);
+        return AttestCommand.readKey(key, password == null ? null : password.toCharArray());
+    }
+
+    /** Signs provenance for what was just pushed and stores it next to it in the registry. */
+    private void attestPushed(SigningKey signingKey, RegistryEndpoint pushed) {
+        if (signingKey == null) {
+            return;
+        }
+        Reference reference = pushed.reference();
+        AttestResult result = Attester.attest(
+                AttestCommand.request(signingKey, reference.registry() + "/" + reference.repository(), builderId,
+                        context().env(), reference.toString()).kitfile(kitfile == null || "-".equals(kitfile) ? null : kitfile).build(),
+                pushed, new RegistryAttestationStore(pushed.client(), reference.repository()));
+        progress().info("Attested " + result.subject() + " with key " + result.key());
     }
 
     @Override
@@ -140,18 +187,21 @@ final class PackCommand extends StoreCommand {
         if (target != null) {
             request.target(target);
         }
+        // the key is read before anything is packed: a wrong password should not cost a pack
+        SigningKey signingKey = attestKey();
         if (pushOnly) {
-            packStraightToRegistry(request.build(), target);
+            attestPushed(signingKey, packStraightToRegistry(request.build(), target));
             return;
         }
         ModelKitStore store = target == null ? localStore() : storeFor(target);
         Reference pushTo = push ? registryReference(target == null ? location("localhost/_") : target, "-t with --push") : null;
         PackResult result = Packer.pack(request.build(), store);
         if (pushTo != null) {
-            CopyResult pushed = new Copier(network.concurrency, progress())
-                    .copy(new StoreEndpoint(store, target), new RegistryEndpoint(registryClient(pushTo, network), pushTo));
+            RegistryEndpoint destination = new RegistryEndpoint(registryClient(pushTo, network), pushTo);
+            CopyResult pushed = new Copier(network.concurrency, progress()).copy(new StoreEndpoint(store, target), destination);
             progress().info("Pushed " + pushed.manifest().digest() + " to " + pushTo + " (" + pushed.blobsCopied()
                     + " blobs sent, " + pushed.blobsSkipped() + " already there)");
+            attestPushed(signingKey, destination);
         }
         if (json) {
             ObjectNode node = JsonNodeFactory.instance.objectNode();
