@@ -13,7 +13,8 @@ import org.kohsuke.stapler.export.Exported;
 import org.kohsuke.stapler.export.ExportedBean;
 
 /**
- * Stub: build number 1 unless {@link #number} is set; {@code getRootDir()} is a directory under java.io.tmpdir;
+ * Stub: build number 1 unless {@link #number} is set; the start time is when the object was made;
+ * {@code getRootDir()} is a directory under java.io.tmpdir;
  * {@code save()} does nothing. Upstream also implements PersistenceRoot, DescriptorByNameOwner, OnMaster,
  * StaplerProxy, HistoricalBuild and WithConsoleUrl.
  */
@@ -24,6 +25,7 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
     protected final transient @NonNull JobT project;
     public transient int number = 1;
     private volatile Result result;
+    private final long startTime = System.currentTimeMillis();
 
     protected Run(@NonNull JobT job) throws IOException {
         this.project = job;
@@ -47,6 +49,11 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
         if (result == null || r.isWorseThan(result)) {
             result = r;
         }
+    }
+
+    /** Stub: when this object was made (upstream: when the build started running, else when it was scheduled). */
+    public final long getStartTimeInMillis() {
+        return startTime;
     }
 
     public @NonNull JobT getParent() {

@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import hudson.Extension;
 import io.jenkins.plugins.modelkit.registry.ModelKitGlobalConfiguration;
 import io.jenkins.plugins.modelkit.registry.RegistryEntry;
+import io.jenkins.plugins.modelkit.steps.AttestStep;
+import io.jenkins.plugins.modelkit.steps.BomStep;
 import io.jenkins.plugins.modelkit.steps.InspectStep;
 import io.jenkins.plugins.modelkit.steps.PackStep;
 import io.jenkins.plugins.modelkit.steps.PullStep;
 import io.jenkins.plugins.modelkit.steps.PushStep;
 import io.jenkins.plugins.modelkit.steps.UnpackStep;
+import io.jenkins.plugins.modelkit.steps.VerifyStep;
 import io.jenkins.plugins.modelkit.steps.WithModelKitRegistryStep;
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,7 +51,7 @@ class ConventionTest {
 
     static List<Class<? extends Step>> steps() {
         return List.of(PackStep.class, PushStep.class, PullStep.class, UnpackStep.class, InspectStep.class,
-                WithModelKitRegistryStep.class);
+                WithModelKitRegistryStep.class, AttestStep.class, VerifyStep.class, BomStep.class);
     }
 
     /** Every data-bound class with a form: the steps, and the global configuration's entries. */
@@ -81,7 +84,7 @@ class ConventionTest {
             assertThat(names.add(descriptor.getFunctionName())).as(descriptor.getFunctionName()).isTrue();
         }
         assertThat(names).containsExactlyInAnyOrder("modelkitPack", "modelkitPush", "modelkitPull", "modelkitUnpack",
-                "modelkitInspect", "withModelKitRegistry");
+                "modelkitInspect", "withModelKitRegistry", "modelkitAttest", "modelkitVerify", "modelkitBom");
     }
 
     @ParameterizedTest

@@ -13,11 +13,15 @@ import org.kohsuke.stapler.export.Exported;
 import org.kohsuke.stapler.export.ExportedBean;
 
 /**
- * A ModelKit a build packed or pushed: shown in the build's summary, on a page of its own, and in
- * {@code /api/json}. One per reference; a later step on the same reference replaces it.
+ * A ModelKit a build packed, pushed, signed or verified: shown in the build's summary, on a page of
+ * its own, and in {@code /api/json}. One per reference; a later pack or push of the same reference
+ * replaces it, keeping the signature and verification when the digest is the same.
  */
 @ExportedBean(defaultVisibility = 2)
 public final class ModelKitAction implements RunAction2 {
+    private static final String VERIFICATION_PASSED = "passed";
+    private static final String VERIFICATION_FAILED = "failed";
+
     private final String operation;
     private final String reference;
     private final String digest;
@@ -28,6 +32,10 @@ public final class ModelKitAction implements RunAction2 {
     private final Map<String, Object> model;
     private final String parametersJson;
     private final int index;
+    // set by modelkitAttest and modelkitVerify after the action exists; kept when the same ModelKit is recorded again
+    private String signedBy;
+    private String verification;
+    private String verificationDetail;
     private transient Run<?, ?> run;
 
     ModelKitAction(String operation, ModelKitSummary summary, int index) {
@@ -84,7 +92,7 @@ public final class ModelKitAction implements RunAction2 {
         return "modelkit-" + index;
     }
 
-    /** {@code packed} or {@code pushed}. */
+    /** {@code packed}, {@code pushed}, or {@code attested} / {@code verified} when the build did only that to it. */
     @Exported
     public String getOperation() {
         return operation;
@@ -128,6 +136,46 @@ public final class ModelKitAction implements RunAction2 {
     @Exported
     public Map<String, Object> getModel() {
         return Collections.unmodifiableMap(model);
+    }
+
+    /** The fingerprint ({@code sha256:<hex>}) of the key that signed the ModelKit's provenance in this build, or null. */
+    @Exported
+    public String getSignedBy() {
+        return signedBy;
+    }
+
+    /** {@code passed} or {@code failed} when this build verified the ModelKit, else null. */
+    @Exported
+    public String getVerification() {
+        return verification;
+    }
+
+    /** What the verification found: the key that signed, or the check that failed. */
+    @Exported
+    public String getVerificationDetail() {
+        return verificationDetail;
+    }
+
+    public boolean isVerified() {
+        return VERIFICATION_PASSED.equals(verification);
+    }
+
+    void signedBy(String fingerprint) {
+        this.signedBy = fingerprint;
+    }
+
+    void verified(boolean passed, String detail) {
+        this.verification = passed ? VERIFICATION_PASSED : VERIFICATION_FAILED;
+        this.verificationDetail = detail;
+    }
+
+    /** What an earlier record of the same ModelKit (same digest) found out about it. */
+    void keepProvenanceOf(ModelKitAction earlier) {
+        if (earlier.digest.equals(digest)) {
+            this.signedBy = earlier.signedBy;
+            this.verification = earlier.verification;
+            this.verificationDetail = earlier.verificationDetail;
+        }
     }
 
     /** The number in this action's URL, {@code modelkit-<index>}. */

@@ -2,10 +2,14 @@ package io.jenkins.plugins.modelkit.actions;
 
 import hudson.model.BuildBadgeAction;
 
-/** The build-history badge of a pushed ModelKit: an icon whose tooltip says {@code name:tag @ sha256:...}. */
+/**
+ * The build-history badge of a pushed or verified ModelKit: an icon whose tooltip says
+ * {@code name:tag @ sha256:...}, and {@code (verified)} once the build verified its provenance.
+ */
 public final class ModelKitBadgeAction implements BuildBadgeAction {
     private final String reference;
     private final String digest;
+    private boolean verified;
 
     ModelKitBadgeAction(String reference, String digest) {
         this.reference = reference;
@@ -20,9 +24,19 @@ public final class ModelKitBadgeAction implements BuildBadgeAction {
         return digest;
     }
 
-    /** The tooltip: the reference and a digest short enough to read. */
+    /** Whether this build verified the ModelKit's signed provenance. */
+    public boolean isVerified() {
+        return verified;
+    }
+
+    void verified(boolean value) {
+        this.verified = value;
+    }
+
+    /** The tooltip: the reference and digest, and whether the ModelKit was verified. */
     public String getTooltip() {
-        return Messages.ModelKitBadgeAction_Tooltip(reference, digest);
+        return verified ? Messages.ModelKitBadgeAction_VerifiedTooltip(reference, digest)
+                : Messages.ModelKitBadgeAction_Tooltip(reference, digest);
     }
 
     @Override

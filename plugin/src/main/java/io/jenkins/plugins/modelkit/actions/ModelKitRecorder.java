@@ -4,11 +4,12 @@ import hudson.model.Run;
 import io.jenkins.plugins.modelkit.agent.ModelKitSummary;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Records what a step did on the build: a {@link ModelKitAction} per reference (a later step on the
- * same reference replaces the earlier one, so pack then push shows once, as pushed) and a badge
- * per pushed ModelKit.
+ * same reference replaces the earlier one, so pack then push shows once, as pushed), a badge per
+ * pushed or verified ModelKit, and who signed and whether the build verified a ModelKit.
  */
 public final class ModelKitRecorder {
     private ModelKitRecorder() {
@@ -16,25 +17,78 @@ public final class ModelKitRecorder {
 
     public static void record(Run<?, ?> run, String operation, ModelKitSummary summary) throws IOException {
         synchronized (run) {
-            List<ModelKitAction> existing = run.getActions(ModelKitAction.class);
-            // a page keeps its URL when its ModelKit is recorded again; a new one takes the next free number
-            int index = existing.stream().mapToInt(ModelKitAction::index).max().orElse(-1) + 1;
-            for (ModelKitAction action : existing) {
-                if (action.getReference().equals(summary.reference())) {
-                    index = action.index();
-                    run.removeAction(action);
-                }
-            }
-            run.addAction(new ModelKitAction(operation, summary, index));
+            replace(run, operation, summary);
             if ("pushed".equals(operation)) {
-                boolean badged = run.getActions(ModelKitBadgeAction.class).stream()
-                        .anyMatch(badge -> badge.getReference().equals(summary.reference())
-                                && badge.getDigest().equals(summary.digest()));
-                if (!badged) {
-                    run.addAction(new ModelKitBadgeAction(summary.reference(), summary.digest()));
-                }
+                badge(run, summary);
             }
             run.save();
         }
+    }
+
+    /** Records that the key {@code fingerprint} signed the provenance of the summary's ModelKit. */
+    public static void recordSigned(Run<?, ?> run, ModelKitSummary summary, String fingerprint) throws IOException {
+        synchronized (run) {
+            actionOf(run, summary, "attested").signedBy(fingerprint);
+            run.save();
+        }
+    }
+
+    /** Records a verification of the summary's ModelKit; the badge of a verified ModelKit says so. */
+    public static void recordVerified(Run<?, ?> run, ModelKitSummary summary, boolean passed, String detail)
+            throws IOException {
+        synchronized (run) {
+            actionOf(run, summary, "verified").verified(passed, detail);
+            Optional<ModelKitBadgeAction> badge = existingBadge(run, summary);
+            if (badge.isPresent()) {
+                badge.get().verified(passed);
+            } else if (passed) {
+                badge(run, summary).verified(true);
+            }
+            run.save();
+        }
+    }
+
+    /** The action of this ModelKit (same reference and digest), or a new one recorded as {@code operation}. */
+    private static ModelKitAction actionOf(Run<?, ?> run, ModelKitSummary summary, String operation) {
+        for (ModelKitAction action : run.getActions(ModelKitAction.class)) {
+            if (action.getReference().equals(summary.reference()) && action.getDigest().equals(summary.digest())) {
+                return action;
+            }
+        }
+        return replace(run, operation, summary);
+    }
+
+    private static ModelKitAction replace(Run<?, ?> run, String operation, ModelKitSummary summary) {
+        List<ModelKitAction> existing = run.getActions(ModelKitAction.class);
+        // a page keeps its URL when its ModelKit is recorded again; a new one takes the next free number
+        int index = existing.stream().mapToInt(ModelKitAction::index).max().orElse(-1) + 1;
+        ModelKitAction earlier = null;
+        for (ModelKitAction action : existing) {
+            if (action.getReference().equals(summary.reference())) {
+                index = action.index();
+                earlier = action;
+                run.removeAction(action);
+            }
+        }
+        ModelKitAction action = new ModelKitAction(operation, summary, index);
+        if (earlier != null) {
+            action.keepProvenanceOf(earlier);
+        }
+        run.addAction(action);
+        return action;
+    }
+
+    private static Optional<ModelKitBadgeAction> existingBadge(Run<?, ?> run, ModelKitSummary summary) {
+        return run.getActions(ModelKitBadgeAction.class).stream()
+                .filter(badge -> badge.getReference().equals(summary.reference()) && badge.getDigest().equals(summary.digest()))
+                .findFirst();
+    }
+
+    private static ModelKitBadgeAction badge(Run<?, ?> run, ModelKitSummary summary) {
+        return existingBadge(run, summary).orElseGet(() -> {
+            ModelKitBadgeAction badge = new ModelKitBadgeAction(summary.reference(), summary.digest());
+            run.addAction(badge);
+            return badge;
+        });
     }
 }

@@ -42,6 +42,7 @@ public record ModelKitSummary(String reference, String digest, String mediaType,
         return new ModelKitSummary(reference, digest, mediaType, size, layers, kitPackage, model, parametersJson, more);
     }
 
+    /** @param kitfile the ModelKit's Kitfile, or null when its config could not be read (the fields stay empty) */
     public static ModelKitSummary of(String reference, Manifest manifest, Kitfile kitfile) {
         List<Map<String, Object>> layers = new ArrayList<>();
         for (Descriptor layer : manifest.layers()) {
@@ -54,7 +55,8 @@ public record ModelKitSummary(String reference, String digest, String mediaType,
         }
         return new ModelKitSummary(reference, manifest.digest().toString(),
                 manifest.mediaType().orElse(MediaTypes.OCI_MANIFEST), manifest.size(), layers,
-                packageFields(kitfile.kitPackage()), modelFields(kitfile.model()), parametersJson(kitfile.model()), Map.of());
+                packageFields(kitfile == null ? null : kitfile.kitPackage()), modelFields(kitfile == null ? null : kitfile.model()),
+                parametersJson(kitfile == null ? null : kitfile.model()), Map.of());
     }
 
     private static Map<String, Object> packageFields(KitPackage kitPackage) {

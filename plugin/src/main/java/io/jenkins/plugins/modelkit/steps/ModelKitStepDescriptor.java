@@ -1,6 +1,7 @@
 package io.jenkins.plugins.modelkit.steps;
 
 import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import hudson.EnvVars;
@@ -32,14 +33,19 @@ public abstract class ModelKitStepDescriptor extends StepDescriptor {
 
     @POST
     public ListBoxModel doFillCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String credentialsId) {
+        return credentialsItems(item, credentialsId, StandardUsernamePasswordCredentials.class);
+    }
+
+    /** The credentials of {@code type} the user may pick for {@code item}, with the permission checks the Credentials plugin asks for. */
+    static ListBoxModel credentialsItems(Item item, String current, Class<? extends StandardCredentials> type) {
         StandardListBoxModel result = new StandardListBoxModel();
         if (item == null ? !Jenkins.get().hasPermission(Jenkins.ADMINISTER)
                 : !item.hasPermission(Item.EXTENDED_READ) && !item.hasPermission(CredentialsProvider.USE_ITEM)) {
-            return result.includeCurrentValue(credentialsId);
+            return result.includeCurrentValue(current);
         }
         return result.includeEmptyValue()
-                .includeAs(ACL.SYSTEM2, item, StandardUsernamePasswordCredentials.class, List.of())
-                .includeCurrentValue(credentialsId);
+                .includeAs(ACL.SYSTEM2, item, type, List.of())
+                .includeCurrentValue(current);
     }
 
     @POST

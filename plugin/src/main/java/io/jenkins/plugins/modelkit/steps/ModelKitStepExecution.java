@@ -14,6 +14,7 @@ import io.jenkins.plugins.modelkit.registry.RegistryScope;
 import io.modelkit.core.ModelKitException;
 import io.modelkit.core.oci.Location;
 import io.modelkit.core.oci.Reference;
+import java.io.IOException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -52,11 +53,8 @@ abstract class ModelKitStepExecution<S extends ModelKitStep> extends Synchronous
                 .resolve(step.getCredentialsId(), scope == null ? RegistryScope.empty() : scope, registries(step)),
                 step.getTlsCa(), step.isPlainHttp(), step.getConcurrency());
         ModelKitSummary summary = perform(workspace, settings, listener);
-        String recorded = recordedAs(summary);
-        if (recorded != null) {
-            ModelKitRecorder.record(run, recorded, summary);
-        }
-        return summary.toMap();
+        record(run, summary);
+        return result(run, summary);
     }
 
     /** Runs the operation on the agent that holds {@code workspace}. */
@@ -65,6 +63,19 @@ abstract class ModelKitStepExecution<S extends ModelKitStep> extends Synchronous
     /** How the build records the result ({@code packed}, {@code pushed}), or null if it does not. */
     String recordedAs(ModelKitSummary summary) {
         return null;
+    }
+
+    /** Records the result on the build, as {@link #recordedAs} says. */
+    void record(Run<?, ?> run, ModelKitSummary summary) throws IOException {
+        String recorded = recordedAs(summary);
+        if (recorded != null) {
+            ModelKitRecorder.record(run, recorded, summary);
+        }
+    }
+
+    /** The step's return value; a step may still fail here, once the build has recorded what it found. */
+    Map<String, Object> result(Run<?, ?> run, ModelKitSummary summary) throws Exception {
+        return summary.toMap();
     }
 
     private static List<RegistryEntry> configuredRegistries() {

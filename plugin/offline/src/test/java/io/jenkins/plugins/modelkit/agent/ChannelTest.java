@@ -41,7 +41,14 @@ class ChannelTest {
                 new PushCallable(listener, SETTINGS, "m:1", "registry.example.com/ml/m:1"),
                 new PullCallable(listener, SETTINGS, "registry.example.com/ml/m:1"),
                 new UnpackCallable(listener, SETTINGS, "m:1", List.of("model"), true, false, true),
-                new InspectCallable(listener, SETTINGS, "m:1", false));
+                new InspectCallable(listener, SETTINGS, "m:1", false),
+                new AttestCallable(listener, SETTINGS, "registry.example.com/ml/m:1", Secret.fromString("-----BEGIN PRIVATE KEY-----"),
+                        "credentials 'key'", Secret.fromString("key-Passw0rd"), true, new ProvenanceFields("urn:jenkins:modelkit-pipeline/v1",
+                        "https://jenkins.example.com/job/j/1/", 1L, "https://git.example.com/ml.git", "main", "0".repeat(40), "Kitfile",
+                        Map.of("jenkinsJob", "j"))),
+                new VerifyCallable(listener, SETTINGS, "registry.example.com/ml/m:1", true, Map.of("keys (PEM block 1)", "-----BEGIN PUBLIC KEY-----"),
+                        List.of("/w/cosign.pub"), new VerifyExpectations(true, "urn:b", "https://.*", "main", java.time.Duration.ofDays(7))),
+                new BomCallable(listener, SETTINGS, "m:1", "/w/modelkit-bom.json", "modelkit-bom.json", true));
     }
 
     @ParameterizedTest
@@ -73,6 +80,12 @@ class ChannelTest {
         assertThat(back).isEqualTo(summary);
         assertThat(back.toMap()).containsEntry("digest", manifest.digest().toString()).containsEntry("pushed", true);
         assertThat(back.parametersJson()).contains("\"lr\" : 0.001");
+    }
+
+    @Test
+    void anAttestationNeverPrintsItsKeyOrPassword() {
+        String text = callables().filter(AttestCallable.class::isInstance).findFirst().orElseThrow().toString();
+        assertThat(text).contains("credentials 'key'").doesNotContain("BEGIN").doesNotContain("key-Passw0rd");
     }
 
     @Test

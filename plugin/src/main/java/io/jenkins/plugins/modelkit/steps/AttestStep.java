@@ -1,0 +1,204 @@
+package io.jenkins.plugins.modelkit.steps;
+
+import hudson.Extension;
+import hudson.FilePath;
+import hudson.model.Item;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.util.ListBoxModel;
+import hudson.util.Secret;
+import io.jenkins.plugins.modelkit.Fields;
+import io.jenkins.plugins.modelkit.actions.ModelKitRecorder;
+import io.jenkins.plugins.modelkit.agent.AgentSettings;
+import io.jenkins.plugins.modelkit.agent.AttestCallable;
+import io.jenkins.plugins.modelkit.agent.ModelKitSummary;
+import io.jenkins.plugins.modelkit.agent.ProvenanceFields;
+import java.io.IOException;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.jenkinsci.plugins.plaincredentials.FileCredentials;
+import org.jenkinsci.plugins.plaincredentials.StringCredentials;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.kohsuke.stapler.AncestorInPath;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * {@code modelkitAttest}: signs SLSA provenance for a ModelKit on the agent, with a private key from
+ * a "Secret file" credential, and stores it next to the ModelKit in both cosign layouts. The
+ * provenance names this Jenkins as the builder and the build as the invocation; the source
+ * repository, ref and commit default to what the Git plugin put in the environment.
+ */
+public final class AttestStep extends ModelKitStep {
+    private static final long serialVersionUID = 1L;
+
+    private final String reference;
+    private String keyCredentialsId;
+    private String passwordCredentialsId;
+    private boolean legacy = true;
+    private String builderId;
+    private String sourceRepository;
+    private String sourceRef;
+    private String gitCommit;
+    private String kitfile;
+
+    /** @param reference the ModelKit: {@code [host/]repo[:tag]}, {@code repo@sha256:...} or {@code oci:PATH[:TAG]} */
+    @DataBoundConstructor
+    public AttestStep(String reference) {
+        this.reference = Fields.blankToNull(reference);
+    }
+
+    public String getReference() {
+        return reference;
+    }
+
+    public String getKeyCredentialsId() {
+        return keyCredentialsId;
+    }
+
+    /** A "Secret file" credential holding the private key (PKCS#8, encrypted PKCS#8, SEC1 or cosign's PEM). */
+    @DataBoundSetter
+    public void setKeyCredentialsId(String keyCredentialsId) {
+        this.keyCredentialsId = Fields.blankToNull(keyCredentialsId);
+    }
+
+    public String getPasswordCredentialsId() {
+        return passwordCredentialsId;
+    }
+
+    /** A "Secret text" credential holding the private key's password, for an encrypted key. */
+    @DataBoundSetter
+    public void setPasswordCredentialsId(String passwordCredentialsId) {
+        this.passwordCredentialsId = Fields.blankToNull(passwordCredentialsId);
+    }
+
+    public boolean isLegacy() {
+        return legacy;
+    }
+
+    /** Also write cosign's legacy {@code sha256-<hex>.att} image (default); off for registries with immutable tags. */
+    @DataBoundSetter
+    public void setLegacy(boolean legacy) {
+        this.legacy = legacy;
+    }
+
+    public String getBuilderId() {
+        return builderId;
+    }
+
+    @DataBoundSetter
+    public void setBuilderId(String builderId) {
+        this.builderId = Fields.blankToNull(builderId);
+    }
+
+    public String getSourceRepository() {
+        return sourceRepository;
+    }
+
+    @DataBoundSetter
+    public void setSourceRepository(String sourceRepository) {
+        this.sourceRepository = Fields.blankToNull(sourceRepository);
+    }
+
+    public String getSourceRef() {
+        return sourceRef;
+    }
+
+    @DataBoundSetter
+    public void setSourceRef(String sourceRef) {
+        this.sourceRef = Fields.blankToNull(sourceRef);
+    }
+
+    public String getGitCommit() {
+        return gitCommit;
+    }
+
+    @DataBoundSetter
+    public void setGitCommit(String gitCommit) {
+        this.gitCommit = Fields.blankToNull(gitCommit);
+    }
+
+    public String getKitfile() {
+        return kitfile;
+    }
+
+    /** The Kitfile's path as the provenance records it. */
+    @DataBoundSetter
+    public void setKitfile(String kitfile) {
+        this.kitfile = Fields.blankToNull(kitfile);
+    }
+
+    @Override
+    List<String> references() {
+        return Collections.singletonList(reference);
+    }
+
+    @Override
+    public StepExecution start(StepContext context) {
+        return new Execution(this, context);
+    }
+
+    private static final class Execution extends ModelKitStepExecution<AttestStep> {
+        private static final long serialVersionUID = 1L;
+
+        Execution(AttestStep step, StepContext context) {
+            super(step, context);
+        }
+
+        @Override
+        ModelKitSummary perform(FilePath workspace, AgentSettings settings, TaskListener listener) throws Exception {
+            AttestStep step = step();
+            Steps.require(step.reference, "reference");
+            Steps.require(step.keyCredentialsId, "keyCredentialsId");
+            Run<?, ?> run = getContext().get(Run.class);
+            Secret key = KeyCredentials.signingKey(run, step.keyCredentialsId);
+            Secret password = step.passwordCredentialsId == null ? null
+                    : KeyCredentials.password(run, step.passwordCredentialsId);
+            Map<String, String> env = settings.env();
+            ProvenanceFields provenance = new ProvenanceFields(
+                    step.builderId != null ? step.builderId : BuildProvenance.builderId(),
+                    BuildProvenance.invocationId(run),
+                    run.getStartTimeInMillis(),
+                    step.sourceRepository != null ? step.sourceRepository : Fields.blankToNull(env.get("GIT_URL")),
+                    step.sourceRef != null ? step.sourceRef : Fields.blankToNull(env.get("GIT_BRANCH")),
+                    step.gitCommit != null ? step.gitCommit : Fields.blankToNull(env.get("GIT_COMMIT")),
+                    step.kitfile,
+                    Map.of("jenkinsJob", run.getParent().getFullName()));
+            return workspace.act(new AttestCallable(listener, settings, Locations.onAgent(step.reference, workspace), key,
+                    "credentials '" + step.keyCredentialsId + "'", password, step.legacy, provenance));
+        }
+
+        @Override
+        void record(Run<?, ?> run, ModelKitSummary summary) throws IOException {
+            ModelKitRecorder.recordSigned(run, summary, (String) summary.details().get("keyFingerprint"));
+        }
+    }
+
+    @Extension
+    public static final class DescriptorImpl extends ModelKitStepDescriptor {
+        @Override
+        public String getFunctionName() {
+            return "modelkitAttest";
+        }
+
+        @Override
+        public String getDisplayName() {
+            return Messages.AttestStep_DisplayName();
+        }
+
+        @POST
+        public ListBoxModel doFillKeyCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String keyCredentialsId) {
+            return credentialsItems(item, keyCredentialsId, FileCredentials.class);
+        }
+
+        @POST
+        public ListBoxModel doFillPasswordCredentialsIdItems(@AncestorInPath Item item,
+                @QueryParameter String passwordCredentialsId) {
+            return credentialsItems(item, passwordCredentialsId, StringCredentials.class);
+        }
+    }
+}
