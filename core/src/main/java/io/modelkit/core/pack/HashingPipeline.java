@@ -17,7 +17,7 @@ import java.util.concurrent.BlockingQueue;
  * <p>{@link #finish()} waits for every byte to be written and returns the digest; {@link #close()}
  * without {@code finish()} abandons the stream and stops the threads.
  */
-final class HashingPipeline extends OutputStream {
+public final class HashingPipeline extends OutputStream {
     private static final Chunk END = new Chunk(new byte[0], 0);
 
     private final OutputStream target;
@@ -35,7 +35,7 @@ final class HashingPipeline extends OutputStream {
     private long count;
     private boolean finished;
 
-    HashingPipeline(OutputStream target, int buffers, int bufferSize) {
+    public HashingPipeline(OutputStream target, int buffers, int bufferSize) {
         this.target = target;
         this.bufferSize = bufferSize;
         // room for buffers that writers hand in through swap() besides the ring's own
@@ -94,7 +94,7 @@ final class HashingPipeline extends OutputStream {
     }
 
     /** Waits until every byte is hashed and written to the target, and returns their digest. */
-    Digest finish() throws IOException {
+    public Digest finish() throws IOException {
         if (current != null && position > 0) {
             handOver();
         }
@@ -107,7 +107,7 @@ final class HashingPipeline extends OutputStream {
         return Digest.of(sha256.digest());
     }
 
-    long count() {
+    public long count() {
         return count;
     }
 

@@ -9,7 +9,8 @@ import io.modelkit.core.oci.Manifest;
 import io.modelkit.core.transfer.ModelKitSource;
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.MessageDigest;
+import io.modelkit.core.pack.HashingPipeline;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,22 +77,24 @@ final class BlobIntegrity {
     private static String problem(Descriptor blob, ModelKitSource source, ProgressListener listener, String overall) {
         String name = blob.annotation(Annotations.FILEPATH).map(path -> "layer " + path + " (" + blob.digest() + ")")
                 .orElse("blob " + blob.digest());
-        MessageDigest sha256 = Digest.newSha256();
+        Digest actual;
         long size = 0;
-        try (InputStream in = source.openBlob(blob, 0)) {
+        // read on this thread, hash on the pipeline's: a download and SHA-256 each fill a core
+        try (InputStream in = source.openBlob(blob, 0);
+             HashingPipeline hashing = new HashingPipeline(OutputStream.nullOutputStream(), 4, BUFFER)) {
             byte[] buffer = new byte[BUFFER];
-            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
-                sha256.update(buffer, 0, n);
+            for (int n = in.readNBytes(buffer, 0, BUFFER); n > 0; n = in.readNBytes(buffer, 0, BUFFER)) {
+                hashing.write(buffer, 0, n);
                 size += n;
                 listener.advanced(overall, n);
                 if (size > blob.size()) {
                     return name + " has more bytes than the manifest's " + blob.size();
                 }
             }
+            actual = hashing.finish();
         } catch (IOException | ModelKitException e) {
             return name + " cannot be read: " + e.getMessage();
         }
-        Digest actual = Digest.of(sha256.digest());
         if (size != blob.size()) {
             return name + " has " + size + " bytes, the manifest says " + blob.size();
         }
