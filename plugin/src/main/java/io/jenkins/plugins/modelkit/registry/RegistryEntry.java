@@ -3,7 +3,7 @@ package io.jenkins.plugins.modelkit.registry;
 import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import hudson.Extension;
-import hudson.model.AbstractDescribableImpl;
+import hudson.model.Describable;
 import hudson.model.Descriptor;
 import hudson.model.Item;
 import hudson.security.ACL;
@@ -23,7 +23,7 @@ import org.kohsuke.stapler.verb.POST;
  * One registry in the global configuration: its host, the credentials steps use for it, a CA
  * certificate to trust, and plain HTTP for a lab registry.
  */
-public final class RegistryEntry extends AbstractDescribableImpl<RegistryEntry> {
+public final class RegistryEntry implements Describable<RegistryEntry> {
     private final String host;
     private String credentialsId;
     private String caCertificate;

@@ -19,8 +19,6 @@ import java.util.List;
 import java.util.Map;
 import org.jenkinsci.plugins.plaincredentials.FileCredentials;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
-import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -138,44 +136,33 @@ public final class AttestStep extends ModelKitStep {
     }
 
     @Override
-    public StepExecution start(StepContext context) {
-        return new Execution(this, context);
+    ModelKitSummary perform(StepRun on) throws Exception {
+        FilePath workspace = on.workspace();
+        AgentSettings settings = on.settings();
+        TaskListener listener = on.listener();
+        Steps.require(this.reference, "reference");
+        Steps.require(this.keyCredentialsId, "keyCredentialsId");
+        Run<?, ?> run = on.run();
+        Secret key = KeyCredentials.signingKey(run, this.keyCredentialsId);
+        Secret password = this.passwordCredentialsId == null ? null
+                : KeyCredentials.password(run, this.passwordCredentialsId);
+        Map<String, String> env = settings.env();
+        ProvenanceFields provenance = new ProvenanceFields(
+                this.builderId != null ? this.builderId : BuildProvenance.builderId(),
+                BuildProvenance.invocationId(run),
+                run.getStartTimeInMillis(),
+                this.sourceRepository != null ? this.sourceRepository : Fields.blankToNull(env.get("GIT_URL")),
+                this.sourceRef != null ? this.sourceRef : Fields.blankToNull(env.get("GIT_BRANCH")),
+                this.gitCommit != null ? this.gitCommit : Fields.blankToNull(env.get("GIT_COMMIT")),
+                this.kitfile,
+                Map.of("jenkinsJob", run.getParent().getFullName()));
+        return workspace.act(new AttestCallable(listener, settings, Locations.onAgent(this.reference, workspace), key,
+                "credentials '" + this.keyCredentialsId + "'", password, this.legacy, provenance));
     }
 
-    private static final class Execution extends ModelKitStepExecution<AttestStep> {
-        private static final long serialVersionUID = 1L;
-
-        Execution(AttestStep step, StepContext context) {
-            super(step, context);
-        }
-
-        @Override
-        ModelKitSummary perform(FilePath workspace, AgentSettings settings, TaskListener listener) throws Exception {
-            AttestStep step = step();
-            Steps.require(step.reference, "reference");
-            Steps.require(step.keyCredentialsId, "keyCredentialsId");
-            Run<?, ?> run = getContext().get(Run.class);
-            Secret key = KeyCredentials.signingKey(run, step.keyCredentialsId);
-            Secret password = step.passwordCredentialsId == null ? null
-                    : KeyCredentials.password(run, step.passwordCredentialsId);
-            Map<String, String> env = settings.env();
-            ProvenanceFields provenance = new ProvenanceFields(
-                    step.builderId != null ? step.builderId : BuildProvenance.builderId(),
-                    BuildProvenance.invocationId(run),
-                    run.getStartTimeInMillis(),
-                    step.sourceRepository != null ? step.sourceRepository : Fields.blankToNull(env.get("GIT_URL")),
-                    step.sourceRef != null ? step.sourceRef : Fields.blankToNull(env.get("GIT_BRANCH")),
-                    step.gitCommit != null ? step.gitCommit : Fields.blankToNull(env.get("GIT_COMMIT")),
-                    step.kitfile,
-                    Map.of("jenkinsJob", run.getParent().getFullName()));
-            return workspace.act(new AttestCallable(listener, settings, Locations.onAgent(step.reference, workspace), key,
-                    "credentials '" + step.keyCredentialsId + "'", password, step.legacy, provenance));
-        }
-
-        @Override
-        void record(Run<?, ?> run, ModelKitSummary summary) throws IOException {
-            ModelKitRecorder.recordSigned(run, summary, (String) summary.details().get("keyFingerprint"));
-        }
+    @Override
+    void record(Run<?, ?> run, ModelKitSummary summary) throws IOException {
+        ModelKitRecorder.recordSigned(run, summary, (String) summary.details().get("keyFingerprint"));
     }
 
     @Extension

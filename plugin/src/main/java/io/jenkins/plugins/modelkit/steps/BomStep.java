@@ -9,8 +9,6 @@ import io.jenkins.plugins.modelkit.agent.BomCallable;
 import io.jenkins.plugins.modelkit.agent.ModelKitSummary;
 import java.util.Collections;
 import java.util.List;
-import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
@@ -63,24 +61,13 @@ public final class BomStep extends ModelKitStep {
     }
 
     @Override
-    public StepExecution start(StepContext context) {
-        return new Execution(this, context);
-    }
-
-    private static final class Execution extends ModelKitStepExecution<BomStep> {
-        private static final long serialVersionUID = 1L;
-
-        Execution(BomStep step, StepContext context) {
-            super(step, context);
-        }
-
-        @Override
-        ModelKitSummary perform(FilePath workspace, AgentSettings settings, TaskListener listener) throws Exception {
-            BomStep step = step();
-            Steps.require(step.reference, "reference");
-            return workspace.act(new BomCallable(listener, settings, Locations.onAgent(step.reference, workspace),
-                    workspace.child(step.file).getRemote(), step.file, step.attach));
-        }
+    ModelKitSummary perform(StepRun on) throws Exception {
+        FilePath workspace = on.workspace();
+        AgentSettings settings = on.settings();
+        TaskListener listener = on.listener();
+        Steps.require(this.reference, "reference");
+        return workspace.act(new BomCallable(listener, settings, Locations.onAgent(this.reference, workspace),
+                workspace.child(this.file).getRemote(), this.file, this.attach));
     }
 
     @Extension

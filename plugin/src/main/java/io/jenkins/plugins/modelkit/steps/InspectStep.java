@@ -9,8 +9,6 @@ import io.jenkins.plugins.modelkit.agent.InspectCallable;
 import io.jenkins.plugins.modelkit.agent.ModelKitSummary;
 import java.util.Collections;
 import java.util.List;
-import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
@@ -45,23 +43,13 @@ public final class InspectStep extends ModelKitStep {
     }
 
     @Override
-    public StepExecution start(StepContext context) {
-        return new Execution(this, context);
-    }
-
-    private static final class Execution extends ModelKitStepExecution<InspectStep> {
-        private static final long serialVersionUID = 1L;
-
-        Execution(InspectStep step, StepContext context) {
-            super(step, context);
-        }
-
-        @Override
-        ModelKitSummary perform(FilePath workspace, AgentSettings settings, TaskListener listener) throws Exception {
-            Steps.require(step().reference, "reference");
-            return workspace.act(new InspectCallable(listener, settings, Locations.onAgent(step().reference, workspace),
-                    step().remote));
-        }
+    ModelKitSummary perform(StepRun on) throws Exception {
+        FilePath workspace = on.workspace();
+        AgentSettings settings = on.settings();
+        TaskListener listener = on.listener();
+        Steps.require(this.reference, "reference");
+        return workspace.act(new InspectCallable(listener, settings, Locations.onAgent(this.reference, workspace),
+                this.remote));
     }
 
     @Extension

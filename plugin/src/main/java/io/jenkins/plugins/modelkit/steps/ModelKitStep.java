@@ -2,7 +2,14 @@ package io.jenkins.plugins.modelkit.steps;
 
 import io.jenkins.plugins.modelkit.Fields;
 import java.io.Serializable;
+import hudson.model.Run;
+import io.jenkins.plugins.modelkit.actions.ModelKitRecorder;
+import io.jenkins.plugins.modelkit.agent.ModelKitSummary;
+import java.io.IOException;
 import java.util.List;
+import java.util.Map;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.kohsuke.stapler.DataBoundSetter;
 
@@ -62,4 +69,30 @@ public abstract class ModelKitStep extends Step implements Serializable {
 
     /** The references this step reads or writes, whose registries it may talk to. */
     abstract List<String> references();
+
+    /** Runs the step's operation, on the agent that holds {@code on.workspace()}. */
+    abstract ModelKitSummary perform(StepRun on) throws Exception;
+
+    /** How the build records the result ({@code packed}, {@code pushed}), or null if it does not. */
+    String recordedAs(ModelKitSummary summary) {
+        return null;
+    }
+
+    /** Records the result on the build, as {@link #recordedAs} says. */
+    void record(Run<?, ?> run, ModelKitSummary summary) throws IOException {
+        String recorded = recordedAs(summary);
+        if (recorded != null) {
+            ModelKitRecorder.record(run, recorded, summary);
+        }
+    }
+
+    /** The step's return value; a step may still fail here, once the build has recorded what it found. */
+    Map<String, Object> result(StepRun on, ModelKitSummary summary) throws Exception {
+        return summary.toMap();
+    }
+
+    @Override
+    public final StepExecution start(StepContext context) {
+        return new ModelKitStepExecution(this, context);
+    }
 }

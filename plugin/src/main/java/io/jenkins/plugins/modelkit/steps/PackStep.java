@@ -14,8 +14,6 @@ import io.modelkit.core.pack.Compression;
 import io.modelkit.core.pack.PackFormat;
 import java.util.Collections;
 import java.util.List;
-import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
@@ -122,36 +120,25 @@ public final class PackStep extends ModelKitStep {
     }
 
     @Override
-    public StepExecution start(StepContext context) {
-        return new Execution(this, context);
+    ModelKitSummary perform(StepRun on) throws Exception {
+        FilePath workspace = on.workspace();
+        AgentSettings settings = on.settings();
+        TaskListener listener = on.listener();
+        if (this.push && this.pushOnly) {
+            throw new hudson.AbortException(Messages.PackStep_PushAndPushOnly());
+        }
+        if ((this.push || this.pushOnly) && this.reference == null) {
+            throw new hudson.AbortException(Messages.PackStep_PushNeedsReference());
+        }
+        String kitfilePath = this.kitfile == null ? null : workspace.child(this.kitfile).getRemote();
+        String target = Locations.onAgent(this.reference, workspace);
+        return workspace.child(this.contextDir).act(new PackCallable(listener, settings, kitfilePath, target,
+                this.compression, this.format, this.push, this.pushOnly, this.parallelism));
     }
 
-    private static final class Execution extends ModelKitStepExecution<PackStep> {
-        private static final long serialVersionUID = 1L;
-
-        Execution(PackStep step, StepContext context) {
-            super(step, context);
-        }
-
-        @Override
-        ModelKitSummary perform(FilePath workspace, AgentSettings settings, TaskListener listener) throws Exception {
-            PackStep step = step();
-            if (step.push && step.pushOnly) {
-                throw new hudson.AbortException(Messages.PackStep_PushAndPushOnly());
-            }
-            if ((step.push || step.pushOnly) && step.reference == null) {
-                throw new hudson.AbortException(Messages.PackStep_PushNeedsReference());
-            }
-            String kitfilePath = step.kitfile == null ? null : workspace.child(step.kitfile).getRemote();
-            String target = Locations.onAgent(step.reference, workspace);
-            return workspace.child(step.contextDir).act(new PackCallable(listener, settings, kitfilePath, target,
-                    step.compression, step.format, step.push, step.pushOnly, step.parallelism));
-        }
-
-        @Override
-        String recordedAs(ModelKitSummary summary) {
-            return Boolean.TRUE.equals(summary.details().get("pushed")) ? "pushed" : "packed";
-        }
+    @Override
+    String recordedAs(ModelKitSummary summary) {
+        return Boolean.TRUE.equals(summary.details().get("pushed")) ? "pushed" : "packed";
     }
 
     @Extension

@@ -9,8 +9,6 @@ import io.jenkins.plugins.modelkit.agent.ModelKitSummary;
 import io.jenkins.plugins.modelkit.agent.PullCallable;
 import java.util.Collections;
 import java.util.List;
-import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 
 /** {@code modelkitPull}: copies a ModelKit from a registry into the agent's store, every blob checked against its digest. */
@@ -34,22 +32,12 @@ public final class PullStep extends ModelKitStep {
     }
 
     @Override
-    public StepExecution start(StepContext context) {
-        return new Execution(this, context);
-    }
-
-    private static final class Execution extends ModelKitStepExecution<PullStep> {
-        private static final long serialVersionUID = 1L;
-
-        Execution(PullStep step, StepContext context) {
-            super(step, context);
-        }
-
-        @Override
-        ModelKitSummary perform(FilePath workspace, AgentSettings settings, TaskListener listener) throws Exception {
-            Steps.require(step().reference, "reference");
-            return workspace.act(new PullCallable(listener, settings, step().reference));
-        }
+    ModelKitSummary perform(StepRun on) throws Exception {
+        FilePath workspace = on.workspace();
+        AgentSettings settings = on.settings();
+        TaskListener listener = on.listener();
+        Steps.require(this.reference, "reference");
+        return workspace.act(new PullCallable(listener, settings, this.reference));
     }
 
     @Extension

@@ -9,8 +9,6 @@ import io.jenkins.plugins.modelkit.agent.ModelKitSummary;
 import io.jenkins.plugins.modelkit.agent.PushCallable;
 import java.util.Arrays;
 import java.util.List;
-import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 
@@ -49,28 +47,18 @@ public final class PushStep extends ModelKitStep {
     }
 
     @Override
-    public StepExecution start(StepContext context) {
-        return new Execution(this, context);
+    ModelKitSummary perform(StepRun on) throws Exception {
+        FilePath workspace = on.workspace();
+        AgentSettings settings = on.settings();
+        TaskListener listener = on.listener();
+        Steps.require(this.source, "source");
+        return workspace.act(new PushCallable(listener, settings, Locations.onAgent(this.source, workspace),
+                this.destination));
     }
 
-    private static final class Execution extends ModelKitStepExecution<PushStep> {
-        private static final long serialVersionUID = 1L;
-
-        Execution(PushStep step, StepContext context) {
-            super(step, context);
-        }
-
-        @Override
-        ModelKitSummary perform(FilePath workspace, AgentSettings settings, TaskListener listener) throws Exception {
-            Steps.require(step().source, "source");
-            return workspace.act(new PushCallable(listener, settings, Locations.onAgent(step().source, workspace),
-                    step().destination));
-        }
-
-        @Override
-        String recordedAs(ModelKitSummary summary) {
-            return "pushed";
-        }
+    @Override
+    String recordedAs(ModelKitSummary summary) {
+        return "pushed";
     }
 
     @Extension

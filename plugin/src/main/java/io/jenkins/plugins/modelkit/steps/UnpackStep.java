@@ -12,8 +12,6 @@ import io.modelkit.core.ModelKitException;
 import io.modelkit.core.unpack.UnpackFilter;
 import java.util.ArrayList;
 import java.util.List;
-import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
@@ -113,26 +111,15 @@ public final class UnpackStep extends ModelKitStep {
     }
 
     @Override
-    public StepExecution start(StepContext context) {
-        return new Execution(this, context);
-    }
-
-    private static final class Execution extends ModelKitStepExecution<UnpackStep> {
-        private static final long serialVersionUID = 1L;
-
-        Execution(UnpackStep step, StepContext context) {
-            super(step, context);
-        }
-
-        @Override
-        ModelKitSummary perform(FilePath workspace, AgentSettings settings, TaskListener listener) throws Exception {
-            UnpackStep step = step();
-            Steps.require(step.reference, "reference");
-            FilePath target = workspace.child(step.dir);
-            target.mkdirs();
-            return target.act(new UnpackCallable(listener, settings, Locations.onAgent(step.reference, workspace),
-                    filterList(step.filters), step.overwrite, step.ignoreExisting, step.remote));
-        }
+    ModelKitSummary perform(StepRun on) throws Exception {
+        FilePath workspace = on.workspace();
+        AgentSettings settings = on.settings();
+        TaskListener listener = on.listener();
+        Steps.require(this.reference, "reference");
+        FilePath target = workspace.child(this.dir);
+        target.mkdirs();
+        return target.act(new UnpackCallable(listener, settings, Locations.onAgent(this.reference, workspace),
+                filterList(this.filters), this.overwrite, this.ignoreExisting, this.remote));
     }
 
     @Extension

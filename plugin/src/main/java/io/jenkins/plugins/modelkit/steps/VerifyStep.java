@@ -23,8 +23,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
@@ -195,52 +193,42 @@ public final class VerifyStep extends ModelKitStep {
     }
 
     @Override
-    public StepExecution start(StepContext context) {
-        return new Execution(this, context);
+    ModelKitSummary perform(StepRun on) throws Exception {
+        FilePath workspace = on.workspace();
+        AgentSettings settings = on.settings();
+        TaskListener listener = on.listener();
+        Steps.require(this.reference, "reference");
+        TrustedKeys trusted = TrustedKeys.resolve(this.keys, this.keyCredentialsIds, on.run(), workspace);
+        VerifyExpectations expectations = new VerifyExpectations(FULL.equals(this.integrity), this.builderId,
+                this.sourceRepository, this.sourceRef, this.maxAge == null ? null : age(this.maxAge));
+        return workspace.act(new VerifyCallable(listener, settings, Locations.onAgent(this.reference, workspace),
+                this.remote, trusted.texts(), trusted.files(), expectations));
     }
 
-    private static final class Execution extends ModelKitStepExecution<VerifyStep> {
-        private static final long serialVersionUID = 1L;
+    @Override
+    void record(Run<?, ?> run, ModelKitSummary summary) throws IOException {
+        boolean passed = passed(summary);
+        ModelKitRecorder.recordVerified(run, summary, passed,
+                (String) summary.details().get(passed ? "verifiedBy" : "failedCheck"));
+    }
 
-        Execution(VerifyStep step, StepContext context) {
-            super(step, context);
-        }
-
-        @Override
-        ModelKitSummary perform(FilePath workspace, AgentSettings settings, TaskListener listener) throws Exception {
-            VerifyStep step = step();
-            Steps.require(step.reference, "reference");
-            TrustedKeys trusted = TrustedKeys.resolve(step.keys, step.keyCredentialsIds, getContext().get(Run.class), workspace);
-            VerifyExpectations expectations = new VerifyExpectations(FULL.equals(step.integrity), step.builderId,
-                    step.sourceRepository, step.sourceRef, step.maxAge == null ? null : age(step.maxAge));
-            return workspace.act(new VerifyCallable(listener, settings, Locations.onAgent(step.reference, workspace),
-                    step.remote, trusted.texts(), trusted.files(), expectations));
-        }
-
-        @Override
-        void record(Run<?, ?> run, ModelKitSummary summary) throws IOException {
-            boolean passed = passed(summary);
-            ModelKitRecorder.recordVerified(run, summary, passed,
-                    (String) summary.details().get(passed ? "verifiedBy" : "failedCheck"));
-        }
-
-        @Override
-        Map<String, Object> result(Run<?, ?> run, ModelKitSummary summary) throws Exception {
-            if (!passed(summary)) {
-                String failed = (String) summary.details().get("failedCheck");
-                if (!step().unstableOnFailure) {
-                    throw new AbortException(Messages.VerifyStep_Failed(step().reference, failed));
-                }
-                getContext().get(TaskListener.class).getLogger()
-                        .println("[modelkit] " + Messages.VerifyStep_Unstable(step().reference, failed));
-                run.setResult(Result.UNSTABLE);
+    @Override
+    Map<String, Object> result(StepRun on, ModelKitSummary summary) throws Exception {
+        Run<?, ?> run = on.run();
+        if (!passed(summary)) {
+            String failed = (String) summary.details().get("failedCheck");
+            if (!this.unstableOnFailure) {
+                throw new AbortException(Messages.VerifyStep_Failed(this.reference, failed));
             }
-            return summary.toMap();
+            on.listener().getLogger()
+                    .println("[modelkit] " + Messages.VerifyStep_Unstable(this.reference, failed));
+            run.setResult(Result.UNSTABLE);
         }
+        return summary.toMap();
+    }
 
-        private static boolean passed(ModelKitSummary summary) {
-            return Boolean.TRUE.equals(summary.details().get("passed"));
-        }
+    private static boolean passed(ModelKitSummary summary) {
+        return Boolean.TRUE.equals(summary.details().get("passed"));
     }
 
     @Extension
