@@ -112,6 +112,15 @@ class AttestVerifyCliTest {
         CliRunner.Result noKey = cli.run("verify", "sentiment:1");
         assertThat(noKey.exitCode()).isEqualTo(1);
         assertThat(noKey.err()).contains("no trusted key: give --key FILE (repeatable) or --keys-dir DIR");
+        Path malformed = temp.resolve("malformed.pub");
+        try {
+            Files.writeString(malformed, "-----BEGIN PUBLIC KEY-----\nnot base64 at all!\n-----END PUBLIC KEY-----\n");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        CliRunner.Result badKey = cli.run("verify", "sentiment:1", "--key", malformed.toString());
+        assertThat(badKey.exitCode()).isEqualTo(1);
+        assertThat(badKey.err()).contains(malformed.toString());
         CliRunner.Result badAge = cli.run("verify", "sentiment:1", "--key", publicKey.toString(), "--max-age", "soon");
         assertThat(badAge.exitCode()).isEqualTo(2);
         assertThat(badAge.err()).contains("invalid age 'soon'");

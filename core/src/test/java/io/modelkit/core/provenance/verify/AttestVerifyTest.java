@@ -139,6 +139,21 @@ class AttestVerifyTest {
     }
 
     @Test
+    void shouldFailWhenTheConfigChanged() throws Exception {
+        Attester.attest(request(key).build(), new StoreEndpoint(layout, name), new StoreAttestationStore(layout, name));
+        Digest config = packed.manifest().config().digest();
+        Path blob = layout.layout().blobPath(config);
+        Files.writeString(blob, Files.readString(blob).replace("sentiment", "sentimenT"));
+
+        VerificationReport report = verify(trusting(key).build());
+
+        assertThat(report.passed()).isFalse();
+        assertThat(failures(report)).singleElement().asString()
+                .startsWith("integrity: blob " + config + " has digest sha256:");
+        assertThat(report.attestations()).allMatch(AttestationResult::passed);
+    }
+
+    @Test
     void shouldFailWithoutAnyAttestationOrWithAnUntrustedKey() {
         assertThat(verify(trusting(key).build()).attestations()).isEmpty();
         assertThat(verify(trusting(key).build()).passed()).isFalse();
