@@ -1,14 +1,22 @@
 package io.jenkins.plugins.modelkit;
 
 import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.SecretBytes;
 import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
 import com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl;
+import hudson.util.Secret;
+import io.jenkins.plugins.modelkit.steps.AttestStep;
+import io.jenkins.plugins.modelkit.steps.BomStep;
 import io.jenkins.plugins.modelkit.steps.InspectStep;
 import io.jenkins.plugins.modelkit.steps.PackStep;
 import io.jenkins.plugins.modelkit.steps.PullStep;
 import io.jenkins.plugins.modelkit.steps.PushStep;
 import io.jenkins.plugins.modelkit.steps.UnpackStep;
+import io.jenkins.plugins.modelkit.steps.VerifyStep;
 import io.jenkins.plugins.modelkit.steps.WithModelKitRegistryStep;
+import java.nio.charset.StandardCharsets;
+import org.jenkinsci.plugins.plaincredentials.impl.FileCredentialsImpl;
+import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepConfigTester;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,6 +45,11 @@ class StepConfigITest {
         SystemCredentialsProvider store = SystemCredentialsProvider.getInstance();
         store.getCredentials().add(new UsernamePasswordCredentialsImpl(
                 CredentialsScope.GLOBAL, "reg", "test registry", "ci-robot", "registry-Passw0rd-7f3c9a1e"));
+        // modelkitAttest's dropdowns: a Secret file for the key, a Secret text for its password
+        store.getCredentials().add(new FileCredentialsImpl(CredentialsScope.GLOBAL, "signing-key", "signing key",
+                "cosign.key", SecretBytes.fromRawBytes("not a key".getBytes(StandardCharsets.US_ASCII))));
+        store.getCredentials().add(new StringCredentialsImpl(CredentialsScope.GLOBAL, "signing-password",
+                "its password", Secret.fromString("k3y-Passw0rd-for-signing")));
         store.save();
     }
 
@@ -111,6 +124,55 @@ class StepConfigITest {
     }
 
     @Test
+    void attestKeepsEveryOption() throws Exception {
+        AttestStep step = new AttestStep(REFERENCE);
+        step.setKeyCredentialsId("signing-key");
+        step.setPasswordCredentialsId("signing-password");
+        step.setLegacy(false);
+        step.setBuilderId("https://jenkins.example.com/modelkit-pipeline/v1");
+        step.setSourceRepository("https://git.example.com/ml/sentiment.git");
+        step.setSourceRef("release/1.4");
+        step.setGitCommit("0123456789abcdef0123456789abcdef01234567");
+        step.setKitfile("model-project/Kitfile");
+        step.setCredentialsId("reg");
+        step.setPlainHttp(true);
+        step.setTlsCa(CA);
+        step.setConcurrency(2);
+        roundTrip(step);
+    }
+
+    @Test
+    void verifyKeepsEveryOption() throws Exception {
+        VerifyStep step = new VerifyStep(REFERENCE);
+        step.setKeys("keys/release.pub\nkeys/previous.pub");
+        step.setKeyCredentialsIds("trusted-release\ntrusted-previous");
+        step.setIntegrity("manifest-only");
+        step.setUnstableOnFailure(true);
+        step.setBuilderId("https://jenkins.example.com/modelkit-pipeline/v1");
+        step.setSourceRepository("https://git[.]example[.]com/ml/.*");
+        step.setSourceRef("main|release/.*");
+        step.setMaxAge("7d");
+        step.setRemote(true);
+        step.setCredentialsId("reg");
+        step.setPlainHttp(true);
+        step.setTlsCa(CA);
+        step.setConcurrency(8);
+        roundTrip(step);
+    }
+
+    @Test
+    void bomKeepsEveryOption() throws Exception {
+        BomStep step = new BomStep(REFERENCE);
+        step.setFile("reports/bom.json");
+        step.setAttach(true);
+        step.setCredentialsId("reg");
+        step.setPlainHttp(true);
+        step.setTlsCa(CA);
+        step.setConcurrency(1);
+        roundTrip(step);
+    }
+
+    @Test
     void stepsWithOnlyTheirRequiredParameterStayThatWay() throws Exception {
         roundTrip(new PackStep(REFERENCE));
         roundTrip(new PushStep(REFERENCE));
@@ -118,6 +180,9 @@ class StepConfigITest {
         roundTrip(new UnpackStep(REFERENCE));
         roundTrip(new InspectStep(REFERENCE));
         roundTrip(new WithModelKitRegistryStep(REGISTRY));
+        roundTrip(new AttestStep(REFERENCE));
+        roundTrip(new VerifyStep(REFERENCE));
+        roundTrip(new BomStep(REFERENCE));
     }
 
     private void roundTrip(Step step) throws Exception {
