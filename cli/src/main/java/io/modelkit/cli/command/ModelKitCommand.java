@@ -36,6 +36,7 @@ import picocli.CommandLine.Spec;
             LogoutCommand.class,
             ListCommand.class,
             InspectCommand.class,
+            DiffCommand.class,
             InfoCommand.class,
             TagCommand.class,
             RemoveCommand.class,
