@@ -1,0 +1,122 @@
+package io.modelkit.core.gate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Hyperparameters against the baseline, path by path: frozen paths may not change at all, numbers under a
+ * tolerance may move only within it (a change exactly at the bound is allowed), some paths may not be added
+ * or removed, and some changes pass only with a human approval.
+ */
+final class HyperparameterCheck {
+    private HyperparameterCheck() {
+    }
+
+    static Findings check(Rule.Hyperparameters rule, GateInput input) {
+        Findings findings = new Findings();
+        if (input.baseline() == null) {
+            if (rule.requireBaseline()) {
+                findings.violation("no baseline to compare with (the target tag is absent and no baseline was given)");
+            } else {
+                findings.note("no baseline: nothing to compare");
+            }
+            return findings;
+        }
+        Map<String, JsonNode> before = ParameterPaths.of(input.baseline());
+        Map<String, JsonNode> after = ParameterPaths.of(input.modelKit());
+        TreeSet<String> paths = new TreeSet<>(before.keySet());
+        paths.addAll(after.keySet());
+        int changes = 0;
+        for (String path : paths) {
+            JsonNode old = before.get(path);
+            JsonNode now = after.get(path);
+            if (old != null && old.equals(now)) {
+                continue;
+            }
+            changes++;
+            String oldText = old == null ? "absent" : old.toString();
+            String newText = now == null ? "absent" : now.toString();
+            if (matches(rule.frozen(), path)) {
+                findings.compared(path, oldText + " (frozen)", newText);
+                findings.violation(path + " is frozen but changed from " + oldText + " to " + newText);
+                continue;
+            }
+            if (old == null && matches(rule.noAdd(), path)) {
+                findings.compared(path, "absent", newText);
+                findings.violation(path + " may not be added (" + newText + ")");
+                continue;
+            }
+            if (now == null && matches(rule.noRemove(), path)) {
+                findings.compared(path, oldText, "absent");
+                findings.violation(path + " may not be removed (was " + oldText + ")");
+                continue;
+            }
+            for (Rule.Tolerance tolerance : rule.tolerances()) {
+                if (tolerance.path().matches(path)) {
+                    tolerance(findings, tolerance, path, old, now);
+                    break;
+                }
+            }
+            if (matches(rule.approvalRequired(), path)) {
+                findings.approval(path + ": " + oldText + " -> " + newText);
+            }
+        }
+        if (!findings.violated()) {
+            findings.note(changes == 0 ? "no hyperparameter changed" : changes + " hyperparameter change(s) within the rules");
+        }
+        return findings;
+    }
+
+    private static void tolerance(Findings findings, Rule.Tolerance tolerance, String path, JsonNode old, JsonNode now) {
+        String oldText = old == null ? "absent" : old.toString();
+        String newText = now == null ? "absent" : now.toString();
+        if (old == null || now == null) {
+            findings.compared(path, oldText + " within " + bounds(tolerance), newText);
+            findings.violation(path + " is under a tolerance but was " + (old == null ? "added" : "removed"));
+            return;
+        }
+        if (!old.isNumber() || !now.isNumber()) {
+            findings.compared(path, ParameterPaths.type(old), ParameterPaths.type(now));
+            findings.violation(path + " changed type from " + ParameterPaths.type(old) + " (" + oldText + ") to "
+                    + ParameterPaths.type(now) + " (" + newText + ")");
+            return;
+        }
+        BigDecimal before = old.decimalValue();
+        BigDecimal after = now.decimalValue();
+        BigDecimal delta = after.subtract(before).abs();
+        String expected = oldText + " within " + bounds(tolerance);
+        findings.compared(path, expected, newText + " (change " + delta.stripTrailingZeros().toPlainString() + ")");
+        if (tolerance.absolute() != null && delta.compareTo(BigDecimal.valueOf(tolerance.absolute())) > 0) {
+            findings.violation(path + " moved by " + delta.stripTrailingZeros().toPlainString() + " (" + oldText + " -> "
+                    + newText + "), more than the absolute tolerance " + plain(tolerance.absolute()));
+        }
+        if (tolerance.relative() != null) {
+            BigDecimal allowed = before.abs().multiply(BigDecimal.valueOf(tolerance.relative()));
+            if (delta.compareTo(allowed) > 0) {
+                String relative = before.signum() == 0 ? "infinite"
+                        : delta.divide(before.abs(), MathContext.DECIMAL64).stripTrailingZeros().toPlainString();
+                findings.violation(path + " moved by a factor of " + relative + " (" + oldText + " -> " + newText
+                        + "), more than the relative tolerance " + plain(tolerance.relative()));
+            }
+        }
+    }
+
+    private static String bounds(Rule.Tolerance tolerance) {
+        if (tolerance.absolute() != null && tolerance.relative() != null) {
+            return "±" + plain(tolerance.absolute()) + " and ±" + plain(tolerance.relative()) + " relative";
+        }
+        return tolerance.absolute() != null ? "±" + plain(tolerance.absolute()) : "±" + plain(tolerance.relative()) + " relative";
+    }
+
+    private static String plain(double value) {
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+
+    private static boolean matches(List<PathGlob> globs, String path) {
+        return globs.stream().anyMatch(glob -> glob.matches(path));
+    }
+}
