@@ -1,14 +1,15 @@
 package io.modelkit.core.gate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.modelkit.core.diff.ChangeKind;
+import io.modelkit.core.diff.ModelKitDiff;
+import io.modelkit.core.diff.ValueChange;
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeSet;
 
 /**
- * Hyperparameters against the baseline, path by path: frozen paths may not change at all, numbers under a
+ * Hyperparameters against the baseline, path by path as {@link ModelKitDiff} names them
+ * ({@code model.parameters.optimizer.betas[1]}, {@code datasets[train].parameters.rows}): frozen paths may not change at all, numbers under a
  * tolerance may move only within it (a change exactly at the bound is allowed), some paths may not be added
  * or removed, and some changes pass only with a human approval.
  */
@@ -26,18 +27,11 @@ final class HyperparameterCheck {
             }
             return findings;
         }
-        Map<String, JsonNode> before = ParameterPaths.of(input.baseline());
-        Map<String, JsonNode> after = ParameterPaths.of(input.modelKit());
-        TreeSet<String> paths = new TreeSet<>(before.keySet());
-        paths.addAll(after.keySet());
-        int changes = 0;
-        for (String path : paths) {
-            JsonNode old = before.get(path);
-            JsonNode now = after.get(path);
-            if (old != null && old.equals(now)) {
-                continue;
-            }
-            changes++;
+        List<ValueChange> changes = ModelKitDiff.compare(input.baseline(), input.modelKit()).hyperparameters();
+        for (ValueChange change : changes) {
+            String path = change.path();
+            JsonNode old = change.oldValue();
+            JsonNode now = change.newValue();
             String oldText = old == null ? "absent" : old.toString();
             String newText = now == null ? "absent" : now.toString();
             if (matches(rule.frozen(), path)) {
@@ -45,19 +39,19 @@ final class HyperparameterCheck {
                 findings.violation(path + " is frozen but changed from " + oldText + " to " + newText);
                 continue;
             }
-            if (old == null && matches(rule.noAdd(), path)) {
+            if (change.kind() == ChangeKind.ADDED && matches(rule.noAdd(), path)) {
                 findings.compared(path, "absent", newText);
                 findings.violation(path + " may not be added (" + newText + ")");
                 continue;
             }
-            if (now == null && matches(rule.noRemove(), path)) {
+            if (change.kind() == ChangeKind.REMOVED && matches(rule.noRemove(), path)) {
                 findings.compared(path, oldText, "absent");
                 findings.violation(path + " may not be removed (was " + oldText + ")");
                 continue;
             }
             for (Rule.Tolerance tolerance : rule.tolerances()) {
                 if (tolerance.path().matches(path)) {
-                    tolerance(findings, tolerance, path, old, now);
+                    tolerance(findings, tolerance, change);
                     break;
                 }
             }
@@ -66,12 +60,15 @@ final class HyperparameterCheck {
             }
         }
         if (!findings.violated()) {
-            findings.note(changes == 0 ? "no hyperparameter changed" : changes + " hyperparameter change(s) within the rules");
+            findings.note(changes.isEmpty() ? "no hyperparameter changed" : changes.size() + " hyperparameter change(s) within the rules");
         }
         return findings;
     }
 
-    private static void tolerance(Findings findings, Rule.Tolerance tolerance, String path, JsonNode old, JsonNode now) {
+    private static void tolerance(Findings findings, Rule.Tolerance tolerance, ValueChange change) {
+        String path = change.path();
+        JsonNode old = change.oldValue();
+        JsonNode now = change.newValue();
         String oldText = old == null ? "absent" : old.toString();
         String newText = now == null ? "absent" : now.toString();
         if (old == null || now == null) {
@@ -79,15 +76,14 @@ final class HyperparameterCheck {
             findings.violation(path + " is under a tolerance but was " + (old == null ? "added" : "removed"));
             return;
         }
-        if (!old.isNumber() || !now.isNumber()) {
-            findings.compared(path, ParameterPaths.type(old), ParameterPaths.type(now));
-            findings.violation(path + " changed type from " + ParameterPaths.type(old) + " (" + oldText + ") to "
-                    + ParameterPaths.type(now) + " (" + newText + ")");
+        if (!change.isNumeric()) {
+            findings.compared(path, type(old), type(now));
+            findings.violation(path + " changed type from " + type(old) + " (" + oldText + ") to "
+                    + type(now) + " (" + newText + ")");
             return;
         }
         BigDecimal before = old.decimalValue();
-        BigDecimal after = now.decimalValue();
-        BigDecimal delta = after.subtract(before).abs();
+        BigDecimal delta = change.absoluteChange().orElseThrow().abs();
         String expected = oldText + " within " + bounds(tolerance);
         findings.compared(path, expected, newText + " (change " + delta.stripTrailingZeros().toPlainString() + ")");
         if (tolerance.absolute() != null && delta.compareTo(BigDecimal.valueOf(tolerance.absolute())) > 0) {
@@ -97,12 +93,27 @@ final class HyperparameterCheck {
         if (tolerance.relative() != null) {
             BigDecimal allowed = before.abs().multiply(BigDecimal.valueOf(tolerance.relative()));
             if (delta.compareTo(allowed) > 0) {
-                String relative = before.signum() == 0 ? "infinite"
-                        : delta.divide(before.abs(), MathContext.DECIMAL64).stripTrailingZeros().toPlainString();
+                String relative = change.relativeChange().map(r -> r.abs().toPlainString()).orElse("infinite");
                 findings.violation(path + " moved by a factor of " + relative + " (" + oldText + " -> " + newText
                         + "), more than the relative tolerance " + plain(tolerance.relative()));
             }
         }
+    }
+
+    private static String type(JsonNode node) {
+        if (node.isNumber()) {
+            return "number";
+        }
+        if (node.isTextual()) {
+            return "string";
+        }
+        if (node.isBoolean()) {
+            return "boolean";
+        }
+        if (node.isNull()) {
+            return "null";
+        }
+        return node.isArray() ? "list" : "map";
     }
 
     private static String bounds(Rule.Tolerance tolerance) {

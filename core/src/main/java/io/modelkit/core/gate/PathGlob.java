@@ -3,7 +3,7 @@ package io.modelkit.core.gate;
 import java.util.regex.Pattern;
 
 /**
- * A glob over hyperparameter paths such as {@code optimizer.betas[1]}: {@code *} stands for any run of
+ * A glob over hyperparameter paths such as {@code model.parameters.optimizer.betas[1]}: {@code *} stands for any run of
  * characters within one step (no {@code .} or {@code [}), {@code **} for any run at all; everything else
  * is literal, so {@code betas[*]} matches every element of {@code betas}.
  */

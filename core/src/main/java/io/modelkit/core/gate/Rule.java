@@ -36,8 +36,8 @@ public sealed interface Rule {
     }
 
     /**
-     * Hyperparameters against the baseline, by path ({@code optimizer.betas[1]}; model parameters at the root,
-     * a dataset's under {@code datasets[<name>]}); every list holds glob paths.
+     * Hyperparameters against the baseline, by the paths of the ModelKit diff ({@code model.parameters.optimizer.betas[1]},
+     * {@code datasets[train].parameters.rows}); every list holds glob paths.
      */
     record Hyperparameters(String name, Mode mode, boolean requireBaseline, List<PathGlob> frozen,
                            List<Tolerance> tolerances, List<PathGlob> noAdd, List<PathGlob> noRemove,

@@ -93,7 +93,7 @@ class GateRegistryTest {
                     datasetDigests: [%s]
                   - name: same-parameters
                     kind: hyperparameters
-                    frozen: ['training.**']
+                    frozen: ['model.parameters.training.**']
                   - name: no-overwrite
                     kind: registry
                 """.formatted(key.fingerprint(), BUILDER, datasets);

@@ -79,38 +79,38 @@ class GateRulesTest {
     @Test
     void shouldFailAFrozenChangeInANestedList() {
         ModelKitContents changed = modelKit(kitfile(BASE.replace("0.999", "0.99")), "t", "e");
-        RuleResult result = evaluate(hp("frozen: ['optimizer.**']"), changed, modelKit(kitfile(BASE), "t", "e"));
+        RuleResult result = evaluate(hp("frozen: ['model.parameters.optimizer.**']"), changed, modelKit(kitfile(BASE), "t", "e"));
         assertThat(result.status()).isEqualTo(Status.FAIL);
-        assertThat(result.message()).isEqualTo("optimizer.betas[1] is frozen but changed from 0.999 to 0.99");
-        assertThat(result.compared()).containsExactly(new Comparison("optimizer.betas[1]", "0.999 (frozen)", "0.99"));
+        assertThat(result.message()).isEqualTo("model.parameters.optimizer.betas[1] is frozen but changed from 0.999 to 0.99");
+        assertThat(result.compared()).containsExactly(new Comparison("model.parameters.optimizer.betas[1]", "0.999 (frozen)", "0.99"));
     }
 
     @Test
     void shouldAllowAChangeExactlyAtTheAbsoluteAndRelativeBoundAndFailJustBeyond() {
         ModelKitContents base = modelKit(kitfile(BASE), "t", "e");
-        String rule = hp("tolerances: [{path: lr, absolute: 0.005, relative: 0.5}]");
+        String rule = hp("tolerances: [{path: model.parameters.lr, absolute: 0.005, relative: 0.5}]");
         assertThat(evaluate(rule, modelKit(kitfile(BASE.replace("lr: 0.01", "lr: 0.015")), "t", "e"), base).status())
                 .isEqualTo(Status.PASS);
         assertThat(evaluate(rule, modelKit(kitfile(BASE.replace("lr: 0.01", "lr: 0.005")), "t", "e"), base).status())
                 .isEqualTo(Status.PASS);
         RuleResult beyond = evaluate(rule, modelKit(kitfile(BASE.replace("lr: 0.01", "lr: 0.0151")), "t", "e"), base);
         assertThat(beyond.status()).isEqualTo(Status.FAIL);
-        assertThat(beyond.message()).isEqualTo("lr moved by 0.0051 (0.01 -> 0.0151), more than the absolute tolerance 0.005;"
-                + " lr moved by a factor of 0.51 (0.01 -> 0.0151), more than the relative tolerance 0.5");
+        assertThat(beyond.message()).isEqualTo("model.parameters.lr moved by 0.0051 (0.01 -> 0.0151), more than the absolute tolerance 0.005;"
+                + " model.parameters.lr moved by a factor of 0.51 (0.01 -> 0.0151), more than the relative tolerance 0.5");
         assertThat(beyond.compared()).containsExactly(
-                new Comparison("lr", "0.01 within ±0.005 and ±0.5 relative", "0.0151 (change 0.0051)"));
-        RuleResult relativeOnly = evaluate(hp("tolerances: [{path: 'layers[*].size', relative: 0.25}]"),
+                new Comparison("model.parameters.lr", "0.01 within ±0.005 and ±0.5 relative", "0.0151 (change 0.0051)"));
+        RuleResult relativeOnly = evaluate(hp("tolerances: [{path: 'model.parameters.layers[*].size', relative: 0.25}]"),
                 modelKit(kitfile(BASE.replace("size: 32", "size: 41")), "t", "e"), base);
-        assertThat(relativeOnly.message()).isEqualTo("layers[1].size moved by a factor of 0.28125 (32 -> 41), more than the"
+        assertThat(relativeOnly.message()).isEqualTo("model.parameters.layers[1].size moved by a factor of 0.28125 (32 -> 41), more than the"
                 + " relative tolerance 0.25");
     }
 
     @Test
     void shouldCallOutATypeChangeUnderATolerance() {
-        RuleResult result = evaluate(hp("tolerances: [{path: epochs, absolute: 5}]"),
+        RuleResult result = evaluate(hp("tolerances: [{path: model.parameters.epochs, absolute: 5}]"),
                 modelKit(kitfile(BASE.replace("epochs: 40", "epochs: '40'")), "t", "e"), modelKit(kitfile(BASE), "t", "e"));
         assertThat(result.status()).isEqualTo(Status.FAIL);
-        assertThat(result.message()).isEqualTo("epochs changed type from number (40) to string (\"40\")");
+        assertThat(result.message()).isEqualTo("model.parameters.epochs changed type from number (40) to string (\"40\")");
     }
 
     @Test
@@ -118,24 +118,24 @@ class GateRulesTest {
         String next = BASE.replace("epochs: 40\n", "").replace("buckets: 1024", "buckets: 1024, seed: 7");
         ModelKitContents changed = modelKit(kitfile(next), "t", "e");
         ModelKitContents base = modelKit(kitfile(BASE), "t", "e");
-        RuleResult result = evaluate(hp("mode: audit\nnoAdd: ['features.*']\nnoRemove: ['**']"), changed, base);
+        RuleResult result = evaluate(hp("mode: audit\nnoAdd: ['model.parameters.features.*']\nnoRemove: ['**']"), changed, base);
         assertThat(result.status()).isEqualTo(Status.WARN);
         assertThat(result.mode()).isEqualTo(Mode.AUDIT);
-        assertThat(result.message()).isEqualTo("epochs may not be removed (was 40); features.seed may not be added (7)");
-        RuleResult datasetParameter = evaluate(hp("noRemove: ['datasets[train].*']"),
+        assertThat(result.message()).isEqualTo("model.parameters.epochs may not be removed (was 40); model.parameters.features.seed may not be added (7)");
+        RuleResult datasetParameter = evaluate(hp("noRemove: ['datasets[train].parameters.*']"),
                 modelKit(kitfile(BASE).replace("parameters: {rows: 480}", "parameters: {}"), "t", "e"), base);
-        assertThat(datasetParameter.message()).isEqualTo("datasets[train].rows may not be removed (was 480)");
+        assertThat(datasetParameter.message()).isEqualTo("datasets[train].parameters.rows may not be removed (was 480)");
     }
 
     @Test
     void shouldAskForApprovalWithoutFailing() {
-        GateReport report = evaluateAll(hp("approvalRequired: [epochs]\ntolerances: [{path: epochs, absolute: 100}]"),
+        GateReport report = evaluateAll(hp("approvalRequired: [model.parameters.epochs]\ntolerances: [{path: model.parameters.epochs, absolute: 100}]"),
                 modelKit(kitfile(BASE.replace("epochs: 40", "epochs: 60")), "t", "e"), modelKit(kitfile(BASE), "t", "e"),
                 null, null);
         assertThat(report.outcome()).isEqualTo(Status.PASS);
         assertThat(report.approvalRequired()).isTrue();
-        assertThat(report.approvals()).containsExactly("hp: epochs: 40 -> 60");
-        assertThat(report.results().get(0).message()).isEqualTo("approval required for epochs: 40 -> 60");
+        assertThat(report.approvals()).containsExactly("hp: model.parameters.epochs: 40 -> 60");
+        assertThat(report.results().get(0).message()).isEqualTo("approval required for model.parameters.epochs: 40 -> 60");
     }
 
     @Test
