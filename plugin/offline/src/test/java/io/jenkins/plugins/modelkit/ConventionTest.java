@@ -7,6 +7,7 @@ import io.jenkins.plugins.modelkit.registry.ModelKitGlobalConfiguration;
 import io.jenkins.plugins.modelkit.registry.RegistryEntry;
 import io.jenkins.plugins.modelkit.steps.AttestStep;
 import io.jenkins.plugins.modelkit.steps.BomStep;
+import io.jenkins.plugins.modelkit.steps.DiffStep;
 import io.jenkins.plugins.modelkit.steps.InspectStep;
 import io.jenkins.plugins.modelkit.steps.PackStep;
 import io.jenkins.plugins.modelkit.steps.PullStep;
@@ -51,7 +52,8 @@ class ConventionTest {
 
     static List<Class<? extends Step>> steps() {
         return List.of(PackStep.class, PushStep.class, PullStep.class, UnpackStep.class, InspectStep.class,
-                WithModelKitRegistryStep.class, AttestStep.class, VerifyStep.class, BomStep.class);
+                WithModelKitRegistryStep.class, AttestStep.class, VerifyStep.class, BomStep.class,
+                DiffStep.class);
     }
 
     /** Every data-bound class with a form: the steps, and the global configuration's entries. */
@@ -84,7 +86,8 @@ class ConventionTest {
             assertThat(names.add(descriptor.getFunctionName())).as(descriptor.getFunctionName()).isTrue();
         }
         assertThat(names).containsExactlyInAnyOrder("modelkitPack", "modelkitPush", "modelkitPull", "modelkitUnpack",
-                "modelkitInspect", "withModelKitRegistry", "modelkitAttest", "modelkitVerify", "modelkitBom");
+                "modelkitInspect", "withModelKitRegistry", "modelkitAttest", "modelkitVerify", "modelkitBom",
+                "modelkitDiff");
     }
 
     @ParameterizedTest
@@ -161,7 +164,8 @@ class ConventionTest {
     @Test
     void theActionViewsAndTheSymbolExist() {
         for (String view : List.of("actions/ModelKitAction/summary.jelly", "actions/ModelKitAction/index.jelly",
-                "actions/ModelKitBadgeAction/badge.jelly")) {
+                "actions/ModelKitBadgeAction/badge.jelly",
+                "actions/DiffAction/summary.jelly", "actions/DiffAction/index.jelly")) {
             assertThat(RESOURCES.resolve("io/jenkins/plugins/modelkit").resolve(view)).exists();
         }
         assertThat(RESOURCES.resolve("images/symbols/modelkit.svg")).exists();

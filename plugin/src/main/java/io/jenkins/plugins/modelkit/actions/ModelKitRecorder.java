@@ -4,6 +4,7 @@ import hudson.model.Run;
 import io.jenkins.plugins.modelkit.agent.ModelKitSummary;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -45,6 +46,20 @@ public final class ModelKitRecorder {
                 badge(run, summary).verified(true);
             }
             run.save();
+        }
+    }
+
+    /**
+     * Records a diff on a page of its own: every diff a build makes keeps its own URL, the next free
+     * {@code modelkit-diff-<n>}. The diff goes to files in the build's directory, not into build.xml.
+     */
+    public static DiffAction recordDiff(Run<?, ?> run, Map<String, Object> diff, String markdown) throws IOException {
+        synchronized (run) {
+            int index = run.getActions(DiffAction.class).stream().mapToInt(DiffAction::index).max().orElse(-1) + 1;
+            DiffAction action = DiffAction.write(run, index, diff, markdown);
+            run.addAction(action);
+            run.save();
+            return action;
         }
     }
 

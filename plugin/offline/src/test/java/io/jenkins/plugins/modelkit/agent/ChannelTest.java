@@ -48,7 +48,8 @@ class ChannelTest {
                         Map.of("jenkinsJob", "j"))),
                 new VerifyCallable(listener, SETTINGS, "registry.example.com/ml/m:1", true, Map.of("keys (PEM block 1)", "-----BEGIN PUBLIC KEY-----"),
                         List.of("/w/cosign.pub"), new VerifyExpectations(true, "urn:b", "https://.*", "main", java.time.Duration.ofDays(7))),
-                new BomCallable(listener, SETTINGS, "m:1", "/w/modelkit-bom.json", "modelkit-bom.json", true));
+                new BomCallable(listener, SETTINGS, "m:1", "/w/modelkit-bom.json", "modelkit-bom.json", true),
+                new DiffCallable(listener, SETTINGS, "oci:/w/layout:v1", "oci:layout:v1", "registry.example.com/ml/m:2", "registry.example.com/ml/m:2", true));
     }
 
     @ParameterizedTest
