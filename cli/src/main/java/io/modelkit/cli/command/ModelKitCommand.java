@@ -44,7 +44,8 @@ import picocli.CommandLine.Spec;
             BomCommand.class,
             InitCommand.class,
             AttestCommand.class,
-            VerifyCommand.class
+            VerifyCommand.class,
+            GateCommand.class
         })
 public final class ModelKitCommand implements Runnable {
     private final CliContext context;
