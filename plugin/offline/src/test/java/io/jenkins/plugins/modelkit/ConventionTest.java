@@ -8,6 +8,7 @@ import io.jenkins.plugins.modelkit.registry.RegistryEntry;
 import io.jenkins.plugins.modelkit.steps.AttestStep;
 import io.jenkins.plugins.modelkit.steps.BomStep;
 import io.jenkins.plugins.modelkit.steps.DiffStep;
+import io.jenkins.plugins.modelkit.steps.GateStep;
 import io.jenkins.plugins.modelkit.steps.InspectStep;
 import io.jenkins.plugins.modelkit.steps.PackStep;
 import io.jenkins.plugins.modelkit.steps.PullStep;
@@ -53,7 +54,7 @@ class ConventionTest {
     static List<Class<? extends Step>> steps() {
         return List.of(PackStep.class, PushStep.class, PullStep.class, UnpackStep.class, InspectStep.class,
                 WithModelKitRegistryStep.class, AttestStep.class, VerifyStep.class, BomStep.class,
-                DiffStep.class);
+                DiffStep.class, GateStep.class);
     }
 
     /** Every data-bound class with a form: the steps, and the global configuration's entries. */
@@ -87,7 +88,7 @@ class ConventionTest {
         }
         assertThat(names).containsExactlyInAnyOrder("modelkitPack", "modelkitPush", "modelkitPull", "modelkitUnpack",
                 "modelkitInspect", "withModelKitRegistry", "modelkitAttest", "modelkitVerify", "modelkitBom",
-                "modelkitDiff");
+                "modelkitDiff", "modelkitGate");
     }
 
     @ParameterizedTest
@@ -165,7 +166,8 @@ class ConventionTest {
     void theActionViewsAndTheSymbolExist() {
         for (String view : List.of("actions/ModelKitAction/summary.jelly", "actions/ModelKitAction/index.jelly",
                 "actions/ModelKitBadgeAction/badge.jelly",
-                "actions/DiffAction/summary.jelly", "actions/DiffAction/index.jelly")) {
+                "actions/DiffAction/summary.jelly", "actions/DiffAction/index.jelly",
+                "actions/GateAction/summary.jelly")) {
             assertThat(RESOURCES.resolve("io/jenkins/plugins/modelkit").resolve(view)).exists();
         }
         assertThat(RESOURCES.resolve("images/symbols/modelkit.svg")).exists();

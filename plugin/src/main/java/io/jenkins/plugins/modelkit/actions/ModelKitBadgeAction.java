@@ -4,12 +4,14 @@ import hudson.model.BuildBadgeAction;
 
 /**
  * The build-history badge of a pushed or verified ModelKit: an icon whose tooltip says
- * {@code name:tag @ sha256:...}, and {@code (verified)} once the build verified its provenance.
+ * {@code name:tag @ sha256:...}, {@code (verified)} once the build verified its provenance, and the
+ * outcome of a gate the build ran on it.
  */
 public final class ModelKitBadgeAction implements BuildBadgeAction {
     private final String reference;
     private final String digest;
     private boolean verified;
+    private String gate;
 
     ModelKitBadgeAction(String reference, String digest) {
         this.reference = reference;
@@ -33,10 +35,20 @@ public final class ModelKitBadgeAction implements BuildBadgeAction {
         this.verified = value;
     }
 
-    /** The tooltip: the reference and digest, and whether the ModelKit was verified. */
+    /** The outcome of the last gate this build ran on the ModelKit ({@code PASS}, {@code WARN}, {@code FAIL}), or null. */
+    public String getGate() {
+        return gate;
+    }
+
+    void gate(String outcome) {
+        this.gate = outcome;
+    }
+
+    /** The tooltip: the reference and digest, whether the ModelKit was verified, and its gate's outcome. */
     public String getTooltip() {
-        return verified ? Messages.ModelKitBadgeAction_VerifiedTooltip(reference, digest)
+        String tooltip = verified ? Messages.ModelKitBadgeAction_VerifiedTooltip(reference, digest)
                 : Messages.ModelKitBadgeAction_Tooltip(reference, digest);
+        return gate == null ? tooltip : Messages.ModelKitBadgeAction_GateTooltip(tooltip, gate);
     }
 
     @Override

@@ -63,6 +63,20 @@ public final class ModelKitRecorder {
         }
     }
 
+    /**
+     * Records a gate's outcome: a {@link GateAction} (linking to {@code diffUrlName}, the diff against the
+     * baseline, when there was one) and the ModelKit's badge, which shows the outcome.
+     */
+    public static GateAction recordGate(Run<?, ?> run, ModelKitSummary summary, String diffUrlName) throws IOException {
+        synchronized (run) {
+            GateAction action = new GateAction(summary, diffUrlName);
+            run.addAction(action);
+            badge(run, summary).gate(action.getOutcome());
+            run.save();
+            return action;
+        }
+    }
+
     /** The action of this ModelKit (same reference and digest), or a new one recorded as {@code operation}. */
     private static ModelKitAction actionOf(Run<?, ?> run, ModelKitSummary summary, String operation) {
         for (ModelKitAction action : run.getActions(ModelKitAction.class)) {

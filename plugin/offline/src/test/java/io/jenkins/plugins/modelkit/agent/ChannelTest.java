@@ -49,7 +49,11 @@ class ChannelTest {
                 new VerifyCallable(listener, SETTINGS, "registry.example.com/ml/m:1", true, Map.of("keys (PEM block 1)", "-----BEGIN PUBLIC KEY-----"),
                         List.of("/w/cosign.pub"), new VerifyExpectations(true, "urn:b", "https://.*", "main", java.time.Duration.ofDays(7))),
                 new BomCallable(listener, SETTINGS, "m:1", "/w/modelkit-bom.json", "modelkit-bom.json", true),
-                new DiffCallable(listener, SETTINGS, "oci:/w/layout:v1", "oci:layout:v1", "registry.example.com/ml/m:2", "registry.example.com/ml/m:2", true));
+                new DiffCallable(listener, SETTINGS, "oci:/w/layout:v1", "oci:layout:v1", "registry.example.com/ml/m:2", "registry.example.com/ml/m:2", true),
+                new GateCallable(listener, SETTINGS, "registry.example.com/ml/m:2", "registry.example.com/ml/m:2",
+                        GatePolicySource.file("/w/.modelkit/gate.yaml", ".modelkit/gate.yaml"), "m:1", "m:1",
+                        "registry.example.com/ml/m:prod", Map.of("trustedKeys (PEM block 1)", "-----BEGIN PUBLIC KEY-----"),
+                        List.of("/w/ci.pub"), "/w/gate.xml", true));
     }
 
     @ParameterizedTest

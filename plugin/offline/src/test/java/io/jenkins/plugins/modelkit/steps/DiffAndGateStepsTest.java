@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import hudson.AbortException;
+import hudson.model.Result;
 import io.jenkins.plugins.modelkit.actions.DiffAction;
+import io.jenkins.plugins.modelkit.actions.GateAction;
+import io.jenkins.plugins.modelkit.actions.ModelKitBadgeAction;
 import io.jenkins.plugins.modelkit.support.Projects;
 import io.jenkins.plugins.modelkit.support.Registries;
 import io.jenkins.plugins.modelkit.support.StepRunner;
@@ -116,5 +119,137 @@ class DiffAndGateStepsTest {
     void shouldRequireBothReferences() {
         assertThatThrownBy(() -> agent.call(new DiffStep("a:1", " "))).isInstanceOf(AbortException.class)
                 .hasMessage("modelkit step parameter 'b' is required");
+    }
+
+    private static final String FROZEN_TRAINING = """
+            version: 1
+            rules:
+              - name: frozen-training
+                kind: hyperparameters
+                mode: %s
+                frozen: ['model.parameters.training.**']
+            """;
+
+    private GateStep gate(String reference, String baseline) {
+        GateStep gate = new GateStep(reference);
+        gate.setBaseline(baseline);
+        gate.setRemote(true);
+        return gate;
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldPassAGateWithinToleranceAndAskForApproval() throws Exception {
+        String a = pushed("v1", "1.4.0");
+        String b = pushed("v2", "1.5.0");
+        Path policy = agent.workspace().resolve(".modelkit/gate.yaml");
+        Files.createDirectories(policy.getParent());
+        Files.writeString(policy, """
+                version: 1
+                rules:
+                  - name: learning-rate
+                    kind: hyperparameters
+                    tolerances: [{path: model.parameters.training.learning_rate, absolute: 0.02}]
+                    approvalRequired: [model.parameters.training.learning_rate]
+                  - name: licensed
+                    kind: content
+                    licenses: [Apache-2.0]
+                  - name: no-overwrite
+                    kind: registry
+                    targetTagAbsentOrSame: true
+                """);
+        GateStep gate = gate(b, a);
+        gate.setPolicy(".modelkit/gate.yaml");
+        gate.setTargetTag(REGISTRY.host() + "/ml/sentiment:prod");
+        gate.setJunit("reports/gate.xml");
+
+        Map<String, Object> report = agent.call(gate);
+
+        assertThat(report).containsEntry("outcome", "PASS").containsEntry("approvalRequired", true)
+                .containsEntry("approvalKeys", List.of("model.parameters.training.learning_rate: 0.05 -> 0.06"))
+                .containsEntry("digest", digest("1.5.0").toString()).containsEntry("reference", b)
+                .doesNotContainKeys("diff", "markdown");
+        assertThat((List<Map<String, Object>>) report.get("rules")).extracting(rule -> rule.get("name") + " " + rule.get("status"))
+                .containsExactly("learning-rate PASS", "licensed PASS", "no-overwrite PASS");
+        assertThat((Map<String, Object>) report.get("policy")).containsEntry("source", ".modelkit/gate.yaml");
+        assertThat((Map<String, Object>) report.get("baseline")).containsEntry("reference", a)
+                .containsEntry("digest", digest("1.4.0").toString());
+        assertThat(agent.log()).contains("[PASS] learning-rate: ").contains("[PASS] licensed: ").contains("[PASS] no-overwrite: ")
+                .contains("changes keys that need a human approval: model.parameters.training.learning_rate: 0.05 -> 0.06;");
+        assertThat(Files.readString(agent.workspace().resolve("reports/gate.xml")))
+                .contains("<testsuite name=\"modelkit-gate\"").contains("name=\"learning-rate\"");
+        assertThat(agent.run().getResult()).isNull();
+
+        GateAction action = agent.run().getAction(GateAction.class);
+        assertThat(action.getOutcome()).isEqualTo("PASS");
+        assertThat(action.isApprovalRequired()).isTrue();
+        assertThat(action.getRules()).extracting(GateAction.Rule::getName).containsExactly("learning-rate", "licensed", "no-overwrite");
+        assertThat(action.getDiffUrlName()).isEqualTo("modelkit-diff-0");
+        assertThat(agent.run().getAction(DiffAction.class).getReferenceA()).isEqualTo(a);
+        assertThat(agent.run().getActions(ModelKitBadgeAction.class)).filteredOn(badge -> badge.getReference().equals(b))
+                .singleElement().satisfies(badge -> assertThat(badge.getTooltip()).endsWith(", gate PASS"));
+        assertThat(agent.run().getActions(ModelKitBadgeAction.class)).filteredOn(badge -> badge.getReference().equals(a))
+                .singleElement().satisfies(badge -> assertThat(badge.getGate()).as("the baseline was not gated").isNull());
+    }
+
+    @Test
+    void shouldFailTheBuildOnAnEnforcedFailureNamingTheRule() throws Exception {
+        String a = pushed("v1", "1.4.0");
+        String b = pushed("v2", "1.5.0");
+        GateStep gate = gate(b, a);
+        gate.setPolicyText(FROZEN_TRAINING.formatted("enforce"));
+        gate.setUnstableOnWarning(true);
+
+        assertThatThrownBy(() -> agent.call(gate)).isInstanceOf(AbortException.class)
+                .hasMessage("ModelKit " + b + " failed the gate: frozen-training");
+        assertThat(agent.log()).contains("[FAIL] frozen-training: model.parameters.training.learning_rate is frozen but changed from 0.05 to 0.06");
+        GateAction action = agent.run().getAction(GateAction.class);
+        assertThat(action.getOutcome()).isEqualTo("FAIL");
+        assertThat(action.getRules()).singleElement().satisfies(rule -> assertThat(rule.getCompared())
+                .containsExactly("model.parameters.training.learning_rate: expected 0.05 (frozen), found 0.06"));
+        assertThat(agent.run().getActions(ModelKitBadgeAction.class)).filteredOn(badge -> badge.getReference().equals(b))
+                .singleElement().satisfies(badge -> assertThat(badge.getGate()).isEqualTo("FAIL"));
+    }
+
+    @Test
+    void shouldMarkTheBuildUnstableOnAnAuditWarningWhenAsked() throws Exception {
+        String a = pushed("v1", "1.4.0");
+        String b = pushed("v2", "1.5.0");
+        GateStep gate = gate(b, a);
+        gate.setPolicyText(FROZEN_TRAINING.formatted("audit"));
+
+        assertThat(agent.call(gate)).containsEntry("outcome", "WARN").containsEntry("approvalRequired", false);
+        assertThat(agent.run().getResult()).as("a warning alone leaves the build as it is").isNull();
+
+        gate.setUnstableOnWarning(true);
+        assertThat(agent.call(gate)).containsEntry("outcome", "WARN");
+        assertThat(agent.run().getResult()).isEqualTo(Result.UNSTABLE);
+        assertThat(agent.log()).contains("[WARN] frozen-training: ")
+                .contains("ModelKit " + b + " passed the gate with warnings (frozen-training); the build is marked UNSTABLE");
+        assertThat(agent.run().getActions(GateAction.class)).hasSize(2);
+        assertThat(agent.run().getActions(DiffAction.class)).extracting(DiffAction::getUrlName)
+                .containsExactly("modelkit-diff-0", "modelkit-diff-1");
+    }
+
+    @Test
+    void shouldReportAMalformedPolicyWithItsLineAndNeverPass() throws Exception {
+        String b = pushed("v2", "1.5.0");
+        GateStep gate = gate(b, null);
+        gate.setPolicyText(FROZEN_TRAINING.formatted("warn"));
+
+        assertThatThrownBy(() -> agent.call(gate)).isInstanceOf(AbortException.class)
+                .message().matches("policyText:5:\\d+: .*mode.*warn.*");
+        assertThat(agent.run().getActions(GateAction.class)).isEmpty();
+    }
+
+    @Test
+    void shouldNeedExactlyOnePolicy() throws Exception {
+        GateStep neither = gate("ml/sentiment:1", null);
+        assertThatThrownBy(() -> agent.call(neither)).isInstanceOf(AbortException.class)
+                .hasMessage("modelkitGate needs exactly one of policy (a file in the workspace) and policyText (YAML)");
+        GateStep missing = gate("ml/sentiment:1", null);
+        missing.setPolicy("nowhere/gate.yaml");
+        assertThatThrownBy(() -> agent.call(missing)).isInstanceOf(AbortException.class)
+                .hasMessageContaining("nowhere/gate.yaml");
     }
 }
