@@ -7,6 +7,8 @@ import com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl;
 import hudson.util.Secret;
 import io.jenkins.plugins.modelkit.steps.AttestStep;
 import io.jenkins.plugins.modelkit.steps.BomStep;
+import io.jenkins.plugins.modelkit.steps.DiffStep;
+import io.jenkins.plugins.modelkit.steps.GateStep;
 import io.jenkins.plugins.modelkit.steps.InspectStep;
 import io.jenkins.plugins.modelkit.steps.PackStep;
 import io.jenkins.plugins.modelkit.steps.PullStep;
@@ -173,6 +175,52 @@ class StepConfigITest {
     }
 
     @Test
+    void diffKeepsEveryOption() throws Exception {
+        DiffStep step = new DiffStep(REGISTRY + "/ml/sentiment:prod", REFERENCE);
+        step.setRemote(true);
+        step.setCredentialsId("reg");
+        step.setPlainHttp(true);
+        step.setTlsCa(CA);
+        step.setConcurrency(2);
+        roundTrip(step);
+    }
+
+    @Test
+    void gateKeepsEveryOption() throws Exception {
+        GateStep step = new GateStep(REFERENCE);
+        step.setPolicyText("""
+                version: 1
+                rules:
+                  - name: learning-rate
+                    kind: hyperparameters
+                    mode: audit
+                    tolerances: [{path: model.parameters.training.learning_rate, relative: 0.1}]
+                  - name: licensed
+                    kind: content
+                    licenses: [Apache-2.0, MIT]
+                """);
+        step.setBaseline(REGISTRY + "/ml/sentiment:1.3.0");
+        step.setTargetTag(REGISTRY + "/ml/sentiment:prod");
+        step.setTrustedKeys("keys/ci.pub\nkeys/release.pub");
+        step.setUnstableOnWarning(true);
+        step.setJunit("reports/gate.xml");
+        step.setRemote(true);
+        step.setCredentialsId("reg");
+        step.setPlainHttp(true);
+        step.setTlsCa(CA);
+        step.setConcurrency(8);
+        roundTrip(step);
+    }
+
+    @Test
+    void gateKeepsAPolicyFile() throws Exception {
+        GateStep step = new GateStep(REFERENCE);
+        step.setPolicy(".modelkit/gate.yaml");
+        step.setTargetTag(REGISTRY + "/ml/sentiment:prod");
+        roundTrip(step);
+    }
+
+    @Test
     void stepsWithOnlyTheirRequiredParameterStayThatWay() throws Exception {
         roundTrip(new PackStep(REFERENCE));
         roundTrip(new PushStep(REFERENCE));
@@ -183,6 +231,8 @@ class StepConfigITest {
         roundTrip(new AttestStep(REFERENCE));
         roundTrip(new VerifyStep(REFERENCE));
         roundTrip(new BomStep(REFERENCE));
+        roundTrip(new DiffStep(REGISTRY + "/ml/sentiment:prod", REFERENCE));
+        roundTrip(new GateStep(REFERENCE));
     }
 
     private void roundTrip(Step step) throws Exception {
