@@ -28,7 +28,13 @@ final class HyperparameterCheck {
             return findings;
         }
         List<ValueChange> changes = ModelKitDiff.compare(input.baseline(), input.modelKit()).hyperparameters();
+        // a whole map or list added, removed or retyped is judged at every path below it too
+        List<ValueChange> judged = new java.util.ArrayList<>();
         for (ValueChange change : changes) {
+            judged.add(change);
+            judged.addAll(change.leaves());
+        }
+        for (ValueChange change : judged) {
             String path = change.path();
             JsonNode old = change.oldValue();
             JsonNode now = change.newValue();

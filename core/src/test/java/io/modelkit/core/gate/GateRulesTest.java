@@ -86,6 +86,20 @@ class GateRulesTest {
     }
 
     @Test
+    void shouldJudgeEveryPathBelowAMapThatWasReplacedOrRemoved() {
+        ModelKitContents base = modelKit(kitfile(BASE), "t", "e");
+        ModelKitContents retyped = modelKit(kitfile(BASE.replace("optimizer: {name: adam, betas: [0.9, 0.999]}", "optimizer: adam")), "t", "e");
+        RuleResult frozen = evaluate(hp("frozen: ['model.parameters.optimizer.betas[1]']"), retyped, base);
+        assertThat(frozen.status()).as(frozen.message()).isEqualTo(Status.FAIL);
+        assertThat(frozen.message()).contains("model.parameters.optimizer.betas[1] is frozen but changed from 0.999 to absent");
+
+        ModelKitContents withoutParameters = modelKit(kitfile("x: 1").replace("  parameters:\n    x: 1\n", ""), "t", "e");
+        RuleResult removed = evaluate(hp("noRemove: ['model.parameters.lr']"), withoutParameters, base);
+        assertThat(removed.status()).as(removed.message()).isEqualTo(Status.FAIL);
+        assertThat(removed.message()).contains("model.parameters.lr may not be removed (was 0.01)");
+    }
+
+    @Test
     void shouldAllowAChangeExactlyAtTheAbsoluteAndRelativeBoundAndFailJustBeyond() {
         ModelKitContents base = modelKit(kitfile(BASE), "t", "e");
         String rule = hp("tolerances: [{path: model.parameters.lr, absolute: 0.005, relative: 0.5}]");
