@@ -135,8 +135,12 @@ final class PackCommand extends StoreCommand {
             out().println("Model pushed: " + pushed.manifest().digest() + " to " + pushTo + " (" + pushed.blobsCopied()
                     + " blobs sent, " + pushed.blobsSkipped() + " already there; no local copy kept)");
         }
+        pushedDigest = pushed.manifest().digest();
         return destination;
     }
+
+    /** The digest the last push named, for --attest. */
+    private io.modelkit.core.oci.Digest pushedDigest;
 
     private SigningKey attestKey() {
         if (!attest) {
@@ -155,16 +159,17 @@ final class PackCommand extends StoreCommand {
         return AttestCommand.readKey(key, password == null ? null : password.toCharArray());
     }
 
-    /** Signs provenance for what was just pushed and stores it next to it in the registry. */
-    private void attestPushed(SigningKey signingKey, RegistryEndpoint pushed) {
+    /** Signs provenance for what was just pushed (read again by its digest, not by a tag that may have moved). */
+    private void attestPushed(SigningKey signingKey, RegistryEndpoint destination, io.modelkit.core.oci.Digest digest) {
         if (signingKey == null) {
             return;
         }
-        Reference reference = pushed.reference();
+        RegistryEndpoint pushed = (RegistryEndpoint) io.modelkit.core.transfer.Endpoints.pinned(destination, digest);
+        Reference reference = destination.reference();
         AttestResult result = Attester.attest(
                 AttestCommand.request(signingKey, reference.registry() + "/" + reference.repository(), builderId,
                         context().env(), reference.toString()).kitfile(kitfile == null || "-".equals(kitfile) ? null : kitfile).build(),
-                pushed, new RegistryAttestationStore(pushed.client(), reference.repository()));
+                pushed, new RegistryAttestationStore(destination.client(), reference.repository()));
         progress().info("Attested " + result.subject() + " with key " + result.key());
     }
 
@@ -190,7 +195,8 @@ final class PackCommand extends StoreCommand {
         // the key is read before anything is packed: a wrong password should not cost a pack
         SigningKey signingKey = attestKey();
         if (pushOnly) {
-            attestPushed(signingKey, packStraightToRegistry(request.build(), target));
+            RegistryEndpoint destination = packStraightToRegistry(request.build(), target);
+            attestPushed(signingKey, destination, pushedDigest);
             return;
         }
         ModelKitStore store = target == null ? localStore() : storeFor(target);
@@ -201,7 +207,7 @@ final class PackCommand extends StoreCommand {
             CopyResult pushed = new Copier(network.concurrency, progress()).copy(new StoreEndpoint(store, target), destination);
             progress().info("Pushed " + pushed.manifest().digest() + " to " + pushTo + " (" + pushed.blobsCopied()
                     + " blobs sent, " + pushed.blobsSkipped() + " already there)");
-            attestPushed(signingKey, destination);
+            attestPushed(signingKey, destination, pushed.manifest().digest());
         }
         if (json) {
             ObjectNode node = JsonNodeFactory.instance.objectNode();

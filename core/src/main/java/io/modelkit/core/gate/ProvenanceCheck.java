@@ -39,8 +39,10 @@ final class ProvenanceCheck {
             }
             return findings;
         }
+        // a signer counts for the statements the rule asks for, not for a gate's summary or a bare signature
         Set<String> signers = new LinkedHashSet<>();
-        about.forEach(a -> signers.add(a.keyFingerprint()));
+        about.stream().filter(a -> rule.predicateTypes().contains(a.statement().predicateType()))
+                .forEach(a -> signers.add(a.keyFingerprint()));
         int needed = rule.minSignatures();
         findings.compared("signatures", needed + (rule.keys().isEmpty() ? "" : " of " + rule.keys().size()) + " keys",
                 signers.size() + " " + signers);
@@ -181,7 +183,10 @@ final class ProvenanceCheck {
             return;
         }
         try {
-            if (Duration.between(Instant.parse(when), now).compareTo(maxAge) > 0) {
+            Duration age = Duration.between(Instant.parse(when), now);
+            if (age.isNegative()) {
+                findings.violation("built " + when + ", in the future");
+            } else if (age.compareTo(maxAge) > 0) {
                 findings.violation("built " + when + ", older than " + maxAge);
             }
         } catch (DateTimeParseException e) {

@@ -55,7 +55,8 @@ public final class VerificationSummary {
             entry.put("uri", input.origin());
             entry.putObject("digest").put("sha256", Digest.sha256(input.statement().bytes()).hex());
         }
-        boolean passed = report.outcome() != Status.FAIL;
+        // a change that waits for a human approval has not passed yet: later stages must not skip the approval
+        boolean passed = report.outcome() != Status.FAIL && !report.approvalRequired();
         predicate.put("verificationResult", passed ? "PASSED" : "FAILED");
         ArrayNode levels = predicate.putArray("verifiedLevels");
         if (passed) {

@@ -90,8 +90,16 @@ public final class SlsaProvenance {
 
         /** The source repository URL, e.g. {@code https://git.example.com/ml/fraud.git}. */
         public Builder repository(String value) {
-            this.repository = value;
+            this.repository = withoutUserInfo(value);
             return this;
+        }
+
+        /** {@code https://token@host/...} as {@code https://host/...}: provenance is public, a clone URL's credentials are not. */
+        static String withoutUserInfo(String url) {
+            if (url == null) {
+                return null;
+            }
+            return url.replaceFirst("^([A-Za-z][A-Za-z0-9+.-]*://)[^/@]*@", "$1");
         }
 
         /** The git ref that was built, e.g. {@code refs/heads/main}. */

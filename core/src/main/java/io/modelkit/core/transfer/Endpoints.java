@@ -58,6 +58,20 @@ public record Endpoints(Map<String, String> env, Function<Reference, RegistryCli
     }
 
     /**
+     * The same ModelKit named by its digest: what was verified, pushed or signed is then read again
+     * by digest, never by a tag that may have moved since.
+     */
+    public static Endpoint pinned(Endpoint endpoint, io.modelkit.core.oci.Digest digest) {
+        if (endpoint instanceof RegistryEndpoint registry) {
+            return new RegistryEndpoint(registry.client(), registry.reference().withDigest(digest));
+        }
+        StoreEndpoint store = (StoreEndpoint) endpoint;
+        Location location = store.location() instanceof Reference reference ? reference.withDigest(digest)
+                : new io.modelkit.core.oci.LayoutReference(((io.modelkit.core.oci.LayoutReference) store.location()).path(), null, digest);
+        return new StoreEndpoint(store.store(), location);
+    }
+
+    /**
      * {@code location} as a reference that names a registry, not the local store.
      *
      * @param what how the caller calls it in messages, such as "destination"

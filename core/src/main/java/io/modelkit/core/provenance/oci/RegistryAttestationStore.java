@@ -4,7 +4,6 @@ import io.modelkit.core.oci.Descriptor;
 import io.modelkit.core.oci.Digest;
 import io.modelkit.core.oci.Manifest;
 import io.modelkit.core.oci.MediaTypes;
-import io.modelkit.core.registry.ManifestResponse;
 import io.modelkit.core.registry.RegistryClient;
 import io.modelkit.core.registry.RegistryException;
 import java.io.ByteArrayInputStream;
@@ -54,14 +53,22 @@ public final class RegistryAttestationStore implements AttestationStore {
     public List<StoredAttestation> find(Descriptor subject) {
         List<StoredAttestation> found = new ArrayList<>();
         for (Descriptor referrer : client.referrers(repository, subject.digest(), null)) {
-            ManifestResponse response = client.getManifest(repository, referrer.digest().toString());
-            Manifest manifest = Manifest.parse(response.bytes());
             String where = client.registry() + "/" + repository + "@" + referrer.digest();
-            if (manifest.layers().size() == 1 && SigstoreBundle.isBundleMediaType(manifest.layers().get(0).mediaType())) {
-                Descriptor layer = manifest.layers().get(0);
-                SigstoreBundle bundle = SigstoreBundle.parse(
-                        BlobBytes.read(client.getBlob(repository, layer.digest(), 0), layer, where), where);
-                found.add(new StoredAttestation("bundle referrer " + referrer.digest(), bundle.envelopeJson(), bundle.keyHint()));
+            try {
+                Manifest manifest = Manifest.parse(client.getManifest(repository, referrer.digest().toString()).bytes());
+                boolean ofSubject = manifest.subject().map(s -> s.digest().equals(subject.digest())).orElse(false);
+                if (ofSubject && manifest.layers().size() == 1
+                        && SigstoreBundle.isBundleMediaType(manifest.layers().get(0).mediaType())) {
+                    Descriptor layer = manifest.layers().get(0);
+                    SigstoreBundle bundle = SigstoreBundle.parse(
+                            BlobBytes.read(client.getBlob(repository, layer.digest(), 0), layer, where), where);
+                    found.add(new StoredAttestation("bundle referrer " + referrer.digest(), bundle.envelopeJson(),
+                            bundle.keyHint()));
+                }
+            } catch (RegistryException e) {
+                throw e; // the registry failing is not a referrer to skip
+            } catch (io.modelkit.core.ModelKitException e) {
+                // as cosign does: a referrer that is not a readable bundle is not an attestation; others still count
             }
         }
         legacyImage(subject.digest()).ifPresent(image -> {

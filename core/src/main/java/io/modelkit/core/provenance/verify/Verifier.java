@@ -108,6 +108,9 @@ public final class Verifier {
         try {
             Instant built = Instant.parse(when);
             Duration age = Duration.between(built, now);
+            if (age.isNegative()) {
+                return Check.fail("age", "built " + when + ", in the future");
+            }
             return age.compareTo(maxAge) <= 0
                     ? Check.pass("age", "built " + when)
                     : Check.fail("age", "built " + when + ", older than " + maxAge);

@@ -238,4 +238,17 @@ class AttestVerifyTest {
         assertThat(replaced.passed()).isFalse();
         assertThat(replaced.attestations()).isEmpty();
     }
+
+    @Test
+    void shouldRefuseProvenanceFromTheFutureAndKeepCredentialsOutOfIt() {
+        AttestResult attested = Attester.attest(request(key).sourceRepository("https://ci-bot:s3cret@git.example.com/ml/sentiment.git")
+                .finishedOn(BUILT.plus(Duration.ofDays(30))).build(), new StoreEndpoint(layout, name), new StoreAttestationStore(layout, name));
+
+        VerificationReport report = verify(trusting(key).maxAge(Duration.ofDays(7)).build());
+
+        assertThat(report.passed()).isFalse();
+        assertThat(failures(report)).contains("age: built 2026-12-01T10:20:00Z, in the future");
+        assertThat(new String(attested.statement(), StandardCharsets.UTF_8))
+                .contains("\"repository\":\"https://git.example.com/ml/sentiment.git\"").doesNotContain("s3cret");
+    }
 }

@@ -74,7 +74,7 @@ public final class AttestCallable extends ModelKitCallable {
         context.progress().info("Signed the provenance of " + reference + " (" + result.subject() + ") with key "
                 + result.key() + ": referrer " + result.referrer().digest()
                 + (result.legacyImage() == null ? "" : ", legacy image " + result.legacyImage().digest()));
-        ModelKitContents contents = ModelKitReader.read(source);
+        ModelKitContents contents = ModelKitReader.read(Endpoints.pinned(source, result.subject()));
         return ModelKitSummary.of(reference, contents.manifest(), contents.kitfile())
                 .with("referrer", result.referrer().digest().toString())
                 .with("legacyImage", result.legacyImage() == null ? null : result.legacyImage().digest().toString())

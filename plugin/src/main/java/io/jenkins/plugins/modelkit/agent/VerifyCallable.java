@@ -76,7 +76,7 @@ public final class VerifyCallable extends ModelKitCallable {
             logged(context, "", null, failed);
         }
         context.progress().info((report.passed() ? "Verified " : "NOT verified: ") + reference + " (" + report.manifest() + ")");
-        return summary(source)
+        return summary(Endpoints.pinned(source, report.manifest()))
                 .with("passed", report.passed())
                 .with("checks", checks)
                 .with("attestations", report.attestations().size())
