@@ -99,6 +99,8 @@ class AttestVerifyCliTest {
         CliRunner.Result verify = cli.run("verify", "sentiment:2", "--keys-dir", temp.toString());
         assertThat(verify.exitCode()).as(verify.toString()).isZero();
         assertThat(verify.out()).contains("Verified: 2 of 2");
+        CliRunner.Result list = cli.run("list");
+        assertThat(list.out()).contains("sentiment").doesNotContain(".att").doesNotContain("sha256-");
     }
 
     @Test

@@ -56,7 +56,9 @@ final class ListCommand extends StoreCommand {
             return;
         }
         ModelKitStore store = where instanceof LayoutReference ? existingStoreFor(where) : localStore();
-        List<StoredModelKit> kits = store.list();
+        // attestation images, referrer indexes and other artifacts share the store; this lists ModelKits
+        List<StoredModelKit> kits = store.list().stream()
+                .filter(kit -> kit.manifest().isModelKit() || kit.manifest().isModelPack()).toList();
         if (where instanceof Reference reference) {
             kits = kits.stream().filter(kit -> kit.repository().equals(reference.repositoryName())).toList();
         }
