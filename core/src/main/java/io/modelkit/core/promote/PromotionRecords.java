@@ -1,0 +1,136 @@
+package io.modelkit.core.promote;
+
+import io.modelkit.core.ModelKitException;
+import io.modelkit.core.oci.Descriptor;
+import io.modelkit.core.oci.Digest;
+import io.modelkit.core.oci.Manifest;
+import io.modelkit.core.provenance.Envelope;
+import io.modelkit.core.provenance.EnvelopeSigner;
+import io.modelkit.core.provenance.Statement;
+import io.modelkit.core.provenance.keys.SigningKey;
+import io.modelkit.core.provenance.oci.RegistryAttestationStore;
+import io.modelkit.core.provenance.oci.SigstoreBundle;
+import io.modelkit.core.registry.RegistryClient;
+import io.modelkit.core.registry.RegistryException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Promotion records of one registry repository: written as referrers of the promoted manifest, read back. */
+final class PromotionRecords {
+    private static final int MAX_BYTES = 4 << 20;
+
+    private final RegistryClient client;
+    private final String repository;
+
+    PromotionRecords(RegistryClient client, String repository) {
+        this.client = client;
+        this.repository = repository;
+    }
+
+    /** Stores the record: a signed bundle referrer with a key, else the bare statement as a referrer. */
+    Descriptor write(PromotionRecord record, Descriptor subject, SigningKey key) {
+        RegistryAttestationStore store = new RegistryAttestationStore(client, repository);
+        Statement statement = record.statement();
+        if (key == null) {
+            return store.storeReferrer(subject, PromotionRecord.ARTIFACT_TYPE, statement.bytes(),
+                    Map.of("predicateType", PromotionRecord.PREDICATE_TYPE), record.promotedAt());
+        }
+        Envelope envelope = new EnvelopeSigner(key.privateKey()).sign(statement);
+        return store.storeBundle(subject, new SigstoreBundle(envelope.toJson(), key.fingerprint().hint()),
+                PromotionRecord.PREDICATE_TYPE, record.promotedAt());
+    }
+
+    /** Whether a referrer descriptor is (or may be) a promotion record, so copies leave it behind. */
+    static boolean isRecord(Descriptor referrer) {
+        return PromotionRecord.ARTIFACT_TYPE.equals(referrer.artifactType())
+                || referrer.annotation("dev.sigstore.bundle.predicateType").filter(PromotionRecord.PREDICATE_TYPE::equals)
+                        .isPresent();
+    }
+
+    /** The records whose subject is {@code digest} in this repository, newest first. */
+    List<PromotionRecord> of(Digest digest) {
+        List<PromotionRecord> records = new ArrayList<>();
+        for (Descriptor referrer : client.referrers(repository, digest, null)) {
+            read(referrer).filter(r -> r.digest().equals(digest)).ifPresent(records::add);
+        }
+        records.sort(Comparator.comparing(PromotionRecord::promotedAt).reversed());
+        return records;
+    }
+
+    /** Every record of every tagged manifest of the repository, newest first. */
+    List<PromotionRecord> all() {
+        Set<Digest> digests = new LinkedHashSet<>();
+        List<String> tags;
+        try {
+            tags = client.listTags(repository);
+        } catch (RegistryException e) {
+            if (e.kind() == RegistryException.Kind.NOT_FOUND) {
+                return List.of(); // no repository yet: nothing was ever promoted here
+            }
+            throw e;
+        }
+        for (String tag : tags) {
+            if (!tag.startsWith("sha256-")) {
+                client.headManifest(repository, tag).map(Descriptor::digest).ifPresent(digests::add);
+            }
+        }
+        List<PromotionRecord> records = new ArrayList<>();
+        digests.forEach(d -> records.addAll(of(d)));
+        records.sort(Comparator.comparing(PromotionRecord::promotedAt).reversed());
+        return records;
+    }
+
+    private Optional<PromotionRecord> read(Descriptor referrer) {
+        String type = referrer.artifactType();
+        boolean bundle = SigstoreBundle.isBundleMediaType(type == null ? "" : type);
+        if (!PromotionRecord.ARTIFACT_TYPE.equals(type) && !bundle) {
+            return Optional.empty();
+        }
+        String where = client.registry() + "/" + repository + "@" + referrer.digest();
+        Manifest manifest = Manifest.parse(client.getManifest(repository, referrer.digest().toString()).bytes());
+        if (manifest.layers().size() != 1) {
+            return Optional.empty();
+        }
+        byte[] content = blob(manifest.layers().get(0), where);
+        Statement statement;
+        if (bundle) {
+            try {
+                statement = Statement.parse(Envelope.parse(SigstoreBundle.parse(content, where).envelopeJson()).payload());
+            } catch (ModelKitException e) {
+                return Optional.empty(); // another kind of bundle: a provenance or gate attestation
+            }
+            if (!PromotionRecord.PREDICATE_TYPE.equals(statement.predicateType())) {
+                return Optional.empty();
+            }
+        } else {
+            statement = Statement.parse(content);
+        }
+        return Optional.of(PromotionRecord.of(statement, where));
+    }
+
+    private byte[] blob(Descriptor layer, String where) {
+        if (layer.size() > MAX_BYTES) {
+            throw new ModelKitException(where + ": record layer of " + layer.size() + " bytes is larger than " + MAX_BYTES);
+        }
+        try (InputStream in = client.getBlob(repository, layer.digest(), 0)) {
+            byte[] bytes = in.readNBytes((int) layer.size() + 1);
+            if (bytes.length != layer.size() || !Digest.sha256(bytes).equals(layer.digest())) {
+                throw new ModelKitException(where + ": record layer does not match its digest " + layer.digest());
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (RegistryException e) {
+            throw new ModelKitException(where + ": cannot read record: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,298 @@
+package io.modelkit.core.promote;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.modelkit.core.ModelKitException;
+import io.modelkit.core.ProgressListener;
+import io.modelkit.core.gate.Status;
+import io.modelkit.core.oci.Descriptor;
+import io.modelkit.core.oci.Digest;
+import io.modelkit.core.oci.LayoutReference;
+import io.modelkit.core.oci.Reference;
+import io.modelkit.core.pack.PackRequest;
+import io.modelkit.core.pack.Packer;
+import io.modelkit.core.provenance.attest.AttestRequest;
+import io.modelkit.core.provenance.attest.Attester;
+import io.modelkit.core.provenance.keys.KeyPairs;
+import io.modelkit.core.provenance.keys.SigningKey;
+import io.modelkit.core.provenance.oci.AttestationManifests;
+import io.modelkit.core.provenance.oci.RegistryAttestationStore;
+import io.modelkit.core.provenance.verify.AttestationResult;
+import io.modelkit.core.provenance.verify.VerificationReport;
+import io.modelkit.core.provenance.verify.Verifier;
+import io.modelkit.core.provenance.verify.VerifyRequest;
+import io.modelkit.core.registry.LocalRegistry;
+import io.modelkit.core.registry.RegistryClient;
+import io.modelkit.core.registry.RegistryException;
+import io.modelkit.core.store.LayoutStore;
+import io.modelkit.core.transfer.Copier;
+import io.modelkit.core.transfer.RegistryEndpoint;
+import io.modelkit.core.transfer.StoreEndpoint;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Promotions between stages on two real registries: mounts, copies, referrers, records, refusals, rollback. */
+class PromoterTest {
+    private static final Path EXAMPLE = Path.of("..", "examples", "sentiment-classifier");
+    private static final Instant BUILT = Instant.parse("2026-11-01T10:20:00Z");
+    private static final String BUILDER = "https://jenkins.example.com/modelkit-pipeline/v1";
+
+    @RegisterExtension
+    static final LocalRegistry A = new LocalRegistry();
+    @RegisterExtension
+    static final LocalRegistry B = new LocalRegistry();
+
+    @TempDir
+    Path temp;
+
+    private final SigningKey ci = KeyPairs.generate();
+    private final SigningKey promoter = KeyPairs.generate();
+    private String line;
+    private Stages stages;
+    private Promoter promoting;
+    private Digest v1;
+    private Digest v2;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        line = "ml/" + UUID.randomUUID().toString().substring(0, 8);
+        Files.writeString(temp.resolve("prod.yaml"), """
+                version: 1
+                rules:
+                  - name: signed-by-ci
+                    kind: provenance
+                    keys: ['%s']
+                  - name: no-overwrite
+                    kind: registry
+                """.formatted(ci.fingerprint()));
+        Files.writeString(temp.resolve("stages.yaml"), """
+                stages:
+                  - name: dev
+                    repository: %1$s/%3$s-dev
+                  - name: staging
+                    repository: %1$s/%3$s-staging
+                    from: dev
+                  - name: prod
+                    repository: %2$s/%3$s
+                    policy: prod.yaml
+                    from: staging
+                    tags: [champion]
+                """.formatted(A.host(), B.host(), line));
+        stages = StagesReader.read(temp.resolve("stages.yaml"));
+        promoting = new Promoter(stages, r -> client(r.registry()), 4, ProgressListener.NONE);
+        v1 = push("1.4.0", BUILT, true);
+        v2 = push("1.5.0", BUILT.plusSeconds(3600), false);
+    }
+
+    private static RegistryClient client(String host) {
+        return RegistryClient.builder(host).build();
+    }
+
+    /** Packs the example into dev:TAG (a different created time makes a different digest), signed if asked. */
+    private Digest push(String tag, Instant created, boolean signed) {
+        Path dir = temp.resolve("layout-" + tag);
+        LayoutReference name = LayoutReference.of(dir, tag);
+        Packer.pack(PackRequest.builder(EXAMPLE).created(created).target(name).build(), LayoutStore.open(dir));
+        RegistryEndpoint dev = new RegistryEndpoint(client(A.host()), Reference.parse(dev(tag)));
+        Descriptor pushed = new Copier(4, ProgressListener.NONE).copy(new StoreEndpoint(LayoutStore.open(dir), name), dev)
+                .manifest();
+        if (signed) {
+            Attester.attest(AttestRequest.builder(ci, A.host() + "/" + line + "-dev", BUILDER).kitfile("Kitfile")
+                    .target(dev(tag)).finishedOn(created).created(created).build(),
+                    dev, new RegistryAttestationStore(client(A.host()), line + "-dev"));
+        }
+        return pushed.digest();
+    }
+
+    private String dev(String tag) {
+        return A.host() + "/" + line + "-dev:" + tag;
+    }
+
+    private String staging(String tag) {
+        return A.host() + "/" + line + "-staging:" + tag;
+    }
+
+    private PromotionRequest.Builder request(String source, String stage, int minute) {
+        return PromotionRequest.builder(source, stage).trustedKeys(List.of(ci.publicKey()))
+                .env(Map.of("USER", "alice", "BUILD_URL", "https://ci.example.com/job/fraud/7/"))
+                .now(BUILT.plusSeconds(86_400 + minute * 60L));
+    }
+
+    private static List<String> tags(LocalRegistry registry, String repository) {
+        try {
+            return client(registry.host()).listTags(repository);
+        } catch (RegistryException e) {
+            assertThat(e.kind()).isEqualTo(RegistryException.Kind.NOT_FOUND);
+            return List.of();
+        }
+    }
+
+    private static Optional<Digest> tag(LocalRegistry registry, String repository, String tag) {
+        return client(registry.host()).headManifest(repository, tag).map(Descriptor::digest);
+    }
+
+    @Test
+    void shouldMountWithinOneRegistryTagAndRecord() {
+        PromotionResult result = promoting.promote(request(dev("1.4.0"), "staging", 0).build());
+
+        assertThat(result.outcome()).isEqualTo(PromotionResult.Outcome.PROMOTED);
+        assertThat(result.digest()).isEqualTo(v1);
+        assertThat(result.copy().blobsMounted()).isPositive();
+        assertThat(result.copy().blobsCopied()).isZero();
+        assertThat(result.copy().bytesCopied()).isZero();
+        assertThat(result.tags()).containsExactly("1.4.0", "staging");
+        assertThat(tag(A, line + "-staging", "1.4.0")).contains(v1);
+        assertThat(tag(A, line + "-staging", "staging")).contains(v1);
+        assertThat(result.referrersCopied()).isEqualTo(2); // the bundle referrer and the legacy .att image
+
+        assertThat(promoting.history("staging")).singleElement().satisfies(record -> {
+            assertThat(record.kind()).isEqualTo("promotion");
+            assertThat(record.source()).isEqualTo(A.host() + "/" + line + "-dev@" + v1);
+            assertThat(record.target()).isEqualTo(A.host() + "/" + line + "-staging");
+            assertThat(record.tags()).containsExactly("1.4.0", "staging");
+            assertThat(record.promotedBy()).isEqualTo("alice");
+            assertThat(record.buildUrl()).isEqualTo("https://ci.example.com/job/fraud/7/");
+            assertThat(record.promotedAt()).isEqualTo(BUILT.plusSeconds(86_400));
+            assertThat(record.gateReportDigest()).isNull();
+        });
+
+        PromotionResult again = promoting.promote(request(dev("1.4.0"), "staging", 5).build());
+        assertThat(again.outcome()).isEqualTo(PromotionResult.Outcome.UNCHANGED);
+        assertThat(promoting.history("staging")).hasSize(1);
+    }
+
+    @Test
+    void shouldCopyAcrossRegistriesWithProvenanceThatStillVerifiesAndASignedRecord() {
+        promoting.promote(request(dev("1.4.0"), "staging", 0).build());
+
+        PromotionResult result = promoting.promote(request(staging("1.4.0"), "prod", 1).key(promoter).build());
+
+        assertThat(result.outcome()).isEqualTo(PromotionResult.Outcome.PROMOTED);
+        assertThat(result.gate().outcome()).isEqualTo(Status.PASS);
+        assertThat(result.copy().blobsCopied()).isPositive();
+        assertThat(result.copy().bytesCopied()).isPositive();
+        assertThat(result.tags()).containsExactly("1.4.0", "prod", "champion");
+        for (String t : result.tags()) {
+            assertThat(tag(B, line, t)).as(t).contains(v1);
+        }
+        assertThat(tag(B, line, AttestationManifests.legacyTag(v1))).isPresent();
+
+        RegistryClient target = client(B.host());
+        VerificationReport report = Verifier.verify(VerifyRequest.builder(List.of(ci.publicKey())).build(),
+                new RegistryEndpoint(target, Reference.of(B.host(), line, v1)), new RegistryAttestationStore(target, line),
+                ProgressListener.NONE);
+        assertThat(report.passed()).isTrue();
+        // the bundle referrer and the .att image came along; the promotion record is signed by another key
+        assertThat(report.attestations()).hasSize(3);
+        assertThat(report.attestations()).filteredOn(AttestationResult::passed).extracting(AttestationResult::origin)
+                .hasSize(2).anyMatch(origin -> origin.endsWith(".att layer 1"));
+
+        // the signed record is a bundle referrer of the promoted digest, signed by the promoter's key
+        var signed = io.modelkit.core.gate.VerifiedAttestation.find(new RegistryAttestationStore(target, line),
+                target.headManifest(line, "prod").orElseThrow(), List.of(promoter.publicKey()));
+        assertThat(signed).singleElement().satisfies(found -> {
+            assertThat(found.statement().predicateType()).isEqualTo(PromotionRecord.PREDICATE_TYPE);
+            assertThat(found.statement().predicate().path("gate").path("reportDigest").asText())
+                    .isEqualTo(result.written().gateReportDigest().toString()).startsWith("sha256:");
+            assertThat(found.statement().predicate().path("source").asText()).isEqualTo(A.host() + "/" + line
+                    + "-staging@" + v1);
+        });
+        // the staging stage's record stayed behind: prod's history is prod's own
+        assertThat(promoting.history("prod")).extracting(PromotionRecord::stage).containsExactly("prod");
+    }
+
+    @Test
+    void shouldRefuseToMoveATagHoldingAnotherDigestUnlessForced() {
+        promoting.promote(request(dev("1.4.0"), "staging", 0).build());
+
+        assertThatThrownBy(() -> promoting.promote(request(dev("1.5.0"), "staging", 1).tag("1.4.0").build()))
+                .isInstanceOf(ModelKitException.class)
+                .hasMessage("tag " + staging("1.4.0") + " holds " + v1 + ", not " + v2 + "; promote with force to move it");
+        assertThat(tag(A, line + "-staging", "staging")).contains(v1);
+
+        PromotionResult forced = promoting.promote(request(dev("1.5.0"), "staging", 2).tag("1.4.0").force(true).build());
+        assertThat(forced.written().forced()).isTrue();
+        assertThat(tag(A, line + "-staging", "1.4.0")).contains(v2);
+    }
+
+    @Test
+    void shouldChangeNothingOnADryRunOrAFailedGate() {
+        promoting.promote(request(dev("1.5.0"), "staging", 0).build());
+
+        PromotionResult failed = promoting.promote(request(staging("1.5.0"), "prod", 1).build());
+        assertThat(failed.outcome()).isEqualTo(PromotionResult.Outcome.GATE_FAILED);
+        assertThat(failed.gate().results().get(0).status()).isEqualTo(Status.FAIL);
+        assertThat(tags(B, line)).isEmpty();
+
+        promoting.promote(request(dev("1.4.0"), "staging", 2).build());
+        PromotionResult dry = promoting.promote(request(staging("1.4.0"), "prod", 3).dryRun(true).build());
+        assertThat(dry.outcome()).isEqualTo(PromotionResult.Outcome.DRY_RUN);
+        assertThat(dry.gate().outcome()).isEqualTo(Status.PASS);
+        assertThat(tags(B, line)).isEmpty();
+        assertThat(client(B.host()).headManifest(line, v1.toString())).isEmpty();
+    }
+
+    @Test
+    void shouldRejectAnUnknownStageAndAWrongFromStage() {
+        assertThatThrownBy(() -> promoting.promote(request(dev("1.4.0"), "qa", 0).build()))
+                .hasMessage("unknown stage 'qa' in " + temp.resolve("stages.yaml") + " (stages: dev, staging, prod)");
+        assertThatThrownBy(() -> promoting.promote(request(dev("1.4.0"), "prod", 0).build()))
+                .hasMessage("stage 'prod' is promoted from stage 'staging' (" + A.host() + "/" + line
+                        + "-staging), not from " + A.host() + "/" + line + "-dev");
+        assertThat(tags(B, line)).isEmpty();
+    }
+
+    @Test
+    void shouldRollBackToThePreviousVersionWithItsOwnRecordAndListHistoryNewestFirst() {
+        promoting.promote(request(dev("1.4.0"), "staging", 0).build());
+        promoting.promote(request(dev("1.5.0"), "staging", 1).build());
+
+        PromotionResult rolledBack = promoting.rollback("staging", null, request(staging("staging"), "staging", 2).build());
+
+        assertThat(rolledBack.digest()).isEqualTo(v1);
+        assertThat(rolledBack.tags()).containsExactly("staging");
+        assertThat(tag(A, line + "-staging", "staging")).contains(v1);
+        assertThat(tag(A, line + "-staging", "1.5.0")).contains(v2);
+        assertThat(promoting.history("staging")).extracting(PromotionRecord::kind, PromotionRecord::digest)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("rollback", v1),
+                        org.assertj.core.groups.Tuple.tuple("promotion", v2),
+                        org.assertj.core.groups.Tuple.tuple("promotion", v1));
+
+        PromotionResult forward = promoting.rollback("staging", "1.5.0", request(staging("staging"), "staging", 3).build());
+        assertThat(forward.digest()).isEqualTo(v2);
+        assertThat(tag(A, line + "-staging", "staging")).contains(v2);
+        assertThatThrownBy(() -> promoting.rollback("prod", null, request(staging("1.4.0"), "prod", 4).build()))
+                .hasMessage("rollback of stage 'prod': it holds nothing to roll back from");
+    }
+
+    @Test
+    void shouldCompleteTheTagsOfAnInterruptedPromotionWithoutASecondRecord() {
+        promoting.promote(request(dev("1.4.0"), "staging", 0).build());
+        // a run that died after writing its record: the record names the tags, none of them moved
+        PromotionResult planned = promoting.promote(request(dev("1.5.0"), "staging", 1).dryRun(true).build());
+        RegistryClient a = client(A.host());
+        new Copier(1, ProgressListener.NONE).copy(new RegistryEndpoint(a, Reference.of(A.host(), line + "-dev", v2)),
+                new RegistryEndpoint(a, Reference.of(A.host(), line + "-staging", v2)));
+        new PromotionRecords(a, line + "-staging").write(planned.written(),
+                a.headManifest(line + "-staging", v2.toString()).orElseThrow(), null);
+        assertThat(tag(A, line + "-staging", "staging")).contains(v1);
+
+        PromotionResult rerun = promoting.promote(request(dev("1.5.0"), "staging", 9).build());
+
+        assertThat(rerun.outcome()).isEqualTo(PromotionResult.Outcome.PROMOTED);
+        assertThat(rerun.record()).isNull();
+        assertThat(rerun.written().promotedAt()).isEqualTo(planned.written().promotedAt());
+        assertThat(tag(A, line + "-staging", "staging")).contains(v2);
+        assertThat(promoting.history("staging")).extracting(PromotionRecord::digest).containsExactly(v2, v1);
+    }
+}
