@@ -45,7 +45,11 @@ import picocli.CommandLine.Spec;
             InitCommand.class,
             AttestCommand.class,
             VerifyCommand.class,
-            GateCommand.class
+            GateCommand.class,
+            PromoteCommand.class,
+            RollbackCommand.class,
+            HistoryCommand.class,
+            StatusCommand.class
         })
 public final class ModelKitCommand implements Runnable {
     private final CliContext context;
