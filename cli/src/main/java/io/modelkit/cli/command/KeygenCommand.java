@@ -9,17 +9,9 @@ import io.modelkit.core.provenance.keys.KeyFingerprint;
 import io.modelkit.core.provenance.keys.KeyPairs;
 import io.modelkit.core.provenance.keys.SigningKey;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
-import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -44,7 +36,6 @@ import picocli.CommandLine.Option;
             "  MODELKIT_KEY_PASSWORD=\"$KEY_PASSWORD\" modelkit keygen --cosign-format"
         })
 final class KeygenCommand extends StoreCommand {
-    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     @Option(names = "--output-key-prefix", paramLabel = "PREFIX", defaultValue = "modelkit",
             description = "Write PREFIX.key and PREFIX.pub (default: modelkit); PREFIX may include a directory.")
@@ -119,40 +110,12 @@ final class KeygenCommand extends StoreCommand {
         }
     }
 
-    /**
-     * Writes the private key through a temporary file that is 0600 from its creation, so no other user can
-     * ever read the key, then renames it into place. AtomicFile cannot be used: it makes files 0644.
-     */
+    /** The private key, readable by its owner only from the moment its temporary file exists. */
     private static void writePrivate(Path target, byte[] pem) {
-        boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-        Path dir = target.toAbsolutePath().getParent();
-        Path temp = null;
         try {
-            temp = posix
-                    ? Files.createTempFile(dir, "." + target.getFileName() + "-", ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY))
-                    : Files.createTempFile(dir, "." + target.getFileName() + "-", ".tmp");
-            if (posix) {
-                // the umask applies to the creation mode; make it exactly 0600
-                Files.setPosixFilePermissions(temp, OWNER_ONLY);
-            }
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer buffer = ByteBuffer.wrap(pem);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
-            }
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFile.writePrivate(target, pem);
         } catch (IOException e) {
             throw new ModelKitException("cannot write private key file " + target + ": " + e.getMessage(), e);
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException e) {
-                    // the rename happened or the error above says why not; an empty temporary name is harmless
-                }
-            }
         }
     }
 }

@@ -106,7 +106,7 @@ final class PackCommand extends StoreCommand {
     }
 
     /** Packs without a local copy: the layers are hashed, then built again while they are sent. */
-    private RegistryEndpoint packStraightToRegistry(PackRequest request, Location target) throws Exception {
+    private Pushed packStraightToRegistry(PackRequest request, Location target) throws Exception {
         if (push) {
             throw new io.modelkit.core.ModelKitException("--push and --push-only cannot be used together");
         }
@@ -135,12 +135,12 @@ final class PackCommand extends StoreCommand {
             out().println("Model pushed: " + pushed.manifest().digest() + " to " + pushTo + " (" + pushed.blobsCopied()
                     + " blobs sent, " + pushed.blobsSkipped() + " already there; no local copy kept)");
         }
-        pushedDigest = pushed.manifest().digest();
-        return destination;
+        return new Pushed(destination, pushed.manifest().digest());
     }
 
-    /** The digest the last push named, for --attest. */
-    private io.modelkit.core.oci.Digest pushedDigest;
+    /** Where a push went and the digest it named there. */
+    private record Pushed(RegistryEndpoint destination, io.modelkit.core.oci.Digest digest) {
+    }
 
     private SigningKey attestKey() {
         if (!attest) {
@@ -160,11 +160,12 @@ final class PackCommand extends StoreCommand {
     }
 
     /** Signs provenance for what was just pushed (read again by its digest, not by a tag that may have moved). */
-    private void attestPushed(SigningKey signingKey, RegistryEndpoint destination, io.modelkit.core.oci.Digest digest) {
+    private void attestPushed(SigningKey signingKey, Pushed push) {
         if (signingKey == null) {
             return;
         }
-        RegistryEndpoint pushed = (RegistryEndpoint) io.modelkit.core.transfer.Endpoints.pinned(destination, digest);
+        RegistryEndpoint destination = push.destination();
+        RegistryEndpoint pushed = (RegistryEndpoint) io.modelkit.core.transfer.Endpoints.pinned(destination, push.digest());
         Reference reference = destination.reference();
         AttestResult result = Attester.attest(
                 AttestCommand.request(signingKey, reference.registry() + "/" + reference.repository(), builderId,
@@ -195,8 +196,7 @@ final class PackCommand extends StoreCommand {
         // the key is read before anything is packed: a wrong password should not cost a pack
         SigningKey signingKey = attestKey();
         if (pushOnly) {
-            RegistryEndpoint destination = packStraightToRegistry(request.build(), target);
-            attestPushed(signingKey, destination, pushedDigest);
+            attestPushed(signingKey, packStraightToRegistry(request.build(), target));
             return;
         }
         ModelKitStore store = target == null ? localStore() : storeFor(target);
@@ -207,7 +207,7 @@ final class PackCommand extends StoreCommand {
             CopyResult pushed = new Copier(network.concurrency, progress()).copy(new StoreEndpoint(store, target), destination);
             progress().info("Pushed " + pushed.manifest().digest() + " to " + pushTo + " (" + pushed.blobsCopied()
                     + " blobs sent, " + pushed.blobsSkipped() + " already there)");
-            attestPushed(signingKey, destination, pushed.manifest().digest());
+            attestPushed(signingKey, new Pushed(destination, pushed.manifest().digest()));
         }
         if (json) {
             ObjectNode node = JsonNodeFactory.instance.objectNode();

@@ -1,16 +1,13 @@
 package io.modelkit.core.registry.auth;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.modelkit.core.AtomicFile;
 import io.modelkit.core.ModelKitException;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -31,7 +28,6 @@ public final class LoginStore implements CredentialProvider {
     /** The file's name in the ModelKit home. */
     public static final String FILE_NAME = "credentials.json";
 
-    private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
     private static final Set<PosixFilePermission> OWNER_ONLY_DIR = PosixFilePermissions.fromString("rwx------");
 
     private final Path file;
@@ -92,39 +88,15 @@ public final class LoginStore implements CredentialProvider {
     private void write(byte[] content) {
         boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
         Path dir = file.getParent();
-        Path temp = null;
         try {
             if (!Files.isDirectory(dir)) {
                 Files.createDirectories(dir, posix ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIR)}
                         : new FileAttribute<?>[0]);
             }
-            // the mode is part of the creation, so no window exists in which the secret is readable by others
-            temp = posix
-                    ? Files.createTempFile(dir, "." + FILE_NAME + "-", ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE))
-                    : Files.createTempFile(dir, "." + FILE_NAME + "-", ".tmp");
-            if (posix) {
-                // the umask may have narrowed the mode further; make it exactly 0600
-                Files.setPosixFilePermissions(temp, OWNER_ONLY_FILE);
-            }
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer buffer = ByteBuffer.wrap(content);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                // a login must survive a crash right after it reported success
-                channel.force(true);
-            }
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            // private from its creation, and forced to disk: a login must survive a crash right after it reported success
+            AtomicFile.writePrivate(file, content);
         } catch (IOException e) {
             throw new ModelKitException("cannot write registry credentials file " + file + ": " + e.getMessage(), e);
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException e) {
-                    // the rename happened or the error above says why not; a stray temporary name is harmless
-                }
-            }
         }
     }
 
