@@ -135,4 +135,57 @@ class GateCliTest {
         assertThat(format.exitCode()).isEqualTo(1);
         assertThat(format.err()).contains("--format: expected text or markdown, got 'html'");
     }
+
+    @Test
+    void shouldGateEntryIntoAStageWithItsPolicyAndWhatItHoldsAsTheBaseline() throws Exception {
+        String dev = remote.substring(0, remote.lastIndexOf(':'));
+        String staging = dev + "-staging";
+        Files.writeString(temp.resolve("stages-gate.yaml"), """
+                version: 1
+                rules:
+                  - name: frozen-training
+                    kind: hyperparameters
+                    frozen: ['model.parameters.training.epochs']
+                  - name: no-overwrite
+                    kind: registry
+                """);
+        Path stages = Files.writeString(temp.resolve("stages.yaml"), """
+                stages:
+                  - name: dev
+                    repository: %s
+                  - name: staging
+                    repository: %s
+                    policy: stages-gate.yaml
+                    from: dev
+                  - name: prod
+                    repository: %s-prod
+                    from: staging
+                """.formatted(dev, staging, dev));
+
+        CliRunner.Result empty = cli.run("gate", remote, "-r", "--stage", "staging", "--stages", stages.toString());
+        assertThat(empty.exitCode()).as(empty.toString()).isZero();
+        assertThat(empty.out()).contains("PASS  no-overwrite", staging + ":1.4.0 is absent");
+
+        // what staging holds now: the same package trained for more epochs
+        Path retrained = Contexts.copyOfExample(temp.resolve("retrained"));
+        Path kitfile = retrained.resolve("Kitfile");
+        Files.writeString(kitfile, Files.readString(kitfile).replace("epochs: 40", "epochs: 60"));
+        assertThat(cli.run("pack", retrained.toString(), "-t", staging + ":staging", "--push").exitCode()).isZero();
+
+        CliRunner.Result changed = cli.run("gate", remote, "-r", "--stage", "staging", "--stages", stages.toString());
+        assertThat(changed.exitCode()).as(changed.toString()).isEqualTo(3);
+        assertThat(changed.out()).contains("FAIL  frozen-training", "model.parameters.training.epochs", "60", "40");
+
+        CliRunner.Result noPolicy = cli.run("gate", remote, "-r", "--stage", "prod", "--stages", stages.toString());
+        assertThat(noPolicy.exitCode()).isEqualTo(1);
+        assertThat(noPolicy.err()).contains("stage 'prod' in " + stages + " has no policy: add one there or name one with --policy");
+
+        CliRunner.Result unknown = cli.run("gate", remote, "-r", "--stage", "qa", "--stages", stages.toString());
+        assertThat(unknown.exitCode()).isEqualTo(1);
+        assertThat(unknown.err()).contains("unknown stage 'qa' in " + stages + " (stages: dev, staging, prod)");
+
+        CliRunner.Result neither = cli.run("gate", remote, "-r");
+        assertThat(neither.exitCode()).isEqualTo(1);
+        assertThat(neither.err()).contains("name a policy with --policy FILE or a stage with --stage NAME");
+    }
 }

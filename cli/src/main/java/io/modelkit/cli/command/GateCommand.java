@@ -22,6 +22,9 @@ import io.modelkit.core.oci.Reference;
 import io.modelkit.core.provenance.Statement;
 import io.modelkit.core.provenance.keys.KeyFiles;
 import io.modelkit.core.provenance.keys.SigningKey;
+import io.modelkit.core.promote.Stage;
+import io.modelkit.core.promote.StagesReader;
+import io.modelkit.core.transfer.Endpoints;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.PublicKey;
@@ -59,8 +62,18 @@ final class GateCommand extends StoreCommand implements IExitCodeGenerator {
     @Parameters(index = "0", paramLabel = "REF", description = "The ModelKit: a reference in the local store or a registry, or oci:PATH[:TAG].")
     String reference;
 
-    @Option(names = "--policy", required = true, paramLabel = "FILE", description = "The gate policy (YAML), e.g. .modelkit/gate.yaml.")
+    @Option(names = "--policy", paramLabel = "FILE",
+            description = "The gate policy (YAML), e.g. .modelkit/gate.yaml; default with --stage: the stage's policy.")
     Path policyFile;
+
+    @Option(names = "--stage", paramLabel = "NAME",
+            description = "Gate entry into this stage of the stages file: its policy, its current ModelKit as the "
+                    + "baseline and REF's tag in its repository as the target tag, unless given.")
+    String stageName;
+
+    @Option(names = "--stages", paramLabel = "FILE", defaultValue = ".modelkit/stages.yaml",
+            description = "The stages file for --stage (default: ${DEFAULT-VALUE}).")
+    Path stagesFile;
 
     @Option(names = "--baseline", paramLabel = "REF", description = "The ModelKit to compare with (default: the one at --target-tag).")
     String baseline;
@@ -102,6 +115,12 @@ final class GateCommand extends StoreCommand implements IExitCodeGenerator {
         if (!"text".equals(format) && !"markdown".equals(format)) {
             throw new ModelKitException("--format: expected text or markdown, got '" + format + "'");
         }
+        if (stageName != null) {
+            applyStage(StagesReader.read(stagesFile).stage(stageName));
+        }
+        if (policyFile == null) {
+            throw new ModelKitException("gate " + reference + ": name a policy with --policy FILE or a stage with --stage NAME");
+        }
         Policy policy = PolicyReader.read(policyFile);
         List<PublicKey> trusted = new ArrayList<>();
         for (Path file : trustedKeys) {
@@ -118,7 +137,8 @@ final class GateCommand extends StoreCommand implements IExitCodeGenerator {
         if (baseline != null) {
             baselineKit = ModelKitReader.read(sourceEndpoint(location(baseline), remote, network));
         } else if (current != null) {
-            baselineKit = ModelKitReader.read(sourceEndpoint(location(targetTag), remote, network));
+            // by the digest just resolved: the tag may move between the two reads
+            baselineKit = ModelKitReader.read(Endpoints.pinned(sourceEndpoint(location(targetTag), remote, network), current));
         }
         Instant now = Instant.now();
         GateReport report = Gate.evaluate(policy, GateInput.builder(modelKit, subject.digest()).attestations(attestations)
@@ -147,6 +167,29 @@ final class GateCommand extends StoreCommand implements IExitCodeGenerator {
             exitCode = EXIT_GATE_FAILED;
             context().err().println("modelkit: gate failed: " + report.results().stream()
                     .filter(r -> r.status() == Status.FAIL).map(r -> r.name() + ": " + r.message()).findFirst().orElse(""));
+        }
+    }
+
+    /**
+     * Fills in what the stage implies and the command line left open: the stage's policy, what the
+     * stage holds now as the baseline, and REF's tag in the stage's repository as the target tag.
+     */
+    private void applyStage(Stage stage) {
+        if (policyFile == null) {
+            if (stage.policy() == null) {
+                throw new ModelKitException("stage '" + stage.name() + "' in " + stagesFile
+                        + " has no policy: add one there or name one with --policy");
+            }
+            policyFile = stage.policy();
+        }
+        if (baseline == null) {
+            Reference held = stage.reference(stage.stageTag());
+            if (registryClient(held, network).headManifest(held.repository(), held.reference()).isPresent()) {
+                baseline = held.toString();
+            }
+        }
+        if (targetTag == null && location(reference) instanceof Reference source && source.tag() != null) {
+            targetTag = stage.reference(source.tag()).toString();
         }
     }
 
