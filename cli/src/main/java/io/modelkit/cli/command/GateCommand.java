@@ -147,7 +147,7 @@ final class GateCommand extends StoreCommand implements IExitCodeGenerator {
         Descriptor vsa = null;
         if (signingKey != null) {
             Statement statement = VerificationSummary.statement(report, target.subjectName(),
-                    resourceUri(target.subjectName(), subject.digest()), ModelKitVersion.get(), attestations);
+                    VerificationSummary.resourceUri(target.subjectName(), subject.digest()), ModelKitVersion.get(), attestations);
             vsa = VerificationSummary.signAndStore(statement, signingKey, target.store(), subject, now);
         }
         if (junit != null) {
@@ -184,9 +184,8 @@ final class GateCommand extends StoreCommand implements IExitCodeGenerator {
         }
         if (baseline == null) {
             Reference held = stage.reference(stage.stageTag());
-            if (registryClient(held, network).headManifest(held.repository(), held.reference()).isPresent()) {
-                baseline = held.toString();
-            }
+            registryClient(held, network).headManifest(held.repository(), held.reference())
+                    .ifPresent(current -> baseline = stage.reference(current.digest()).toString());
         }
         if (targetTag == null && location(reference) instanceof Reference source && source.tag() != null) {
             targetTag = stage.reference(source.tag()).toString();
@@ -200,9 +199,5 @@ final class GateCommand extends StoreCommand implements IExitCodeGenerator {
                     .map(Descriptor::digest).orElse(null);
         }
         return existingStoreFor(target).resolve(target).map(Descriptor::digest).orElse(null);
-    }
-
-    private static String resourceUri(String subjectName, Digest digest) {
-        return (subjectName.startsWith("oci:") ? subjectName : "oci://" + subjectName) + "@" + digest;
     }
 }

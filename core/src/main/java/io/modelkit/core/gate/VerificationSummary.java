@@ -66,6 +66,11 @@ public final class VerificationSummary {
         return Statement.of(List.of(Subject.of(subjectName, report.digest())), PREDICATE_TYPE, predicate);
     }
 
+    /** The VSA's {@code resourceUri}: {@code oci://registry/repo@sha256:…}, or an OCI layout's {@code oci:path@sha256:…}. */
+    public static String resourceUri(String subjectName, Digest digest) {
+        return (subjectName.startsWith("oci:") ? subjectName : "oci://" + subjectName) + "@" + digest;
+    }
+
     /** Signs the statement with {@code key} and stores it as a bundle referrer of {@code subject}; returns the referrer. */
     public static Descriptor signAndStore(Statement statement, SigningKey key, AttestationStore store, Descriptor subject,
             Instant created) {

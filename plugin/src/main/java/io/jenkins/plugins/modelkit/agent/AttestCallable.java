@@ -11,14 +11,11 @@ import io.modelkit.core.oci.Reference;
 import io.modelkit.core.provenance.attest.AttestRequest;
 import io.modelkit.core.provenance.attest.AttestResult;
 import io.modelkit.core.provenance.attest.Attester;
-import io.modelkit.core.provenance.keys.KeyFiles;
 import io.modelkit.core.provenance.keys.SigningKey;
 import io.modelkit.core.transfer.Endpoint;
 import io.modelkit.core.transfer.Endpoints;
 import java.io.File;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Arrays;
 
 /**
  * {@code modelkitAttest} on the agent: signs SLSA provenance for a ModelKit and stores it next to
@@ -30,24 +27,15 @@ public final class AttestCallable extends ModelKitCallable {
     private static final long serialVersionUID = 1L;
 
     private final String reference;
-    private final Secret signingKey;
-    private final String keyName;
-    private final Secret password;
+    private final SecretSigningKey signingKey;
     private final boolean legacy;
     private final ProvenanceFields provenance;
 
-    /**
-     * @param signingKey the private key file's bytes as ISO-8859-1 text (lossless for any bytes)
-     * @param keyName how errors name the key, such as the credential's ID; never its content
-     * @param password the key's password, or null for an unencrypted key
-     */
-    public AttestCallable(TaskListener listener, AgentSettings settings, String reference, Secret signingKey, String keyName,
-            Secret password, boolean legacy, ProvenanceFields provenance) {
+    public AttestCallable(TaskListener listener, AgentSettings settings, String reference, SecretSigningKey signingKey,
+            boolean legacy, ProvenanceFields provenance) {
         super(listener, settings);
         this.reference = reference;
         this.signingKey = signingKey;
-        this.keyName = keyName;
-        this.password = password;
         this.legacy = legacy;
         this.provenance = provenance;
     }
@@ -57,7 +45,7 @@ public final class AttestCallable extends ModelKitCallable {
         Location location = Location.parse(reference);
         Endpoints endpoints = context.endpoints();
         Endpoint source = endpoints.reading(location, false);
-        SigningKey key = readKey();
+        SigningKey key = signingKey.read();
         AttestRequest.Builder request = AttestRequest.builder(key, subjectName(location), provenance.builderId())
                 .target(reference)
                 .sourceRepository(provenance.sourceRepository())
@@ -81,21 +69,8 @@ public final class AttestCallable extends ModelKitCallable {
                 .with("keyFingerprint", result.key().toString());
     }
 
-    private SigningKey readKey() {
-        byte[] pem = signingKey.getPlainText().getBytes(StandardCharsets.ISO_8859_1);
-        char[] secret = password == null ? null : password.getPlainText().toCharArray();
-        try {
-            return KeyFiles.readPrivate(pem, keyName, secret);
-        } finally {
-            Arrays.fill(pem, (byte) 0);
-            if (secret != null) {
-                Arrays.fill(secret, '\0');
-            }
-        }
-    }
-
     /** The statement's subject name: the repository without a tag, as cosign writes it; a layout's path. */
-    private static String subjectName(Location location) {
+    static String subjectName(Location location) {
         if (location instanceof Reference named) {
             return named.repositoryName();
         }
@@ -105,6 +80,6 @@ public final class AttestCallable extends ModelKitCallable {
     /** Never the key or the password. */
     @Override
     public String toString() {
-        return "AttestCallable[reference=" + reference + ", key=" + keyName + ", legacy=" + legacy + "]";
+        return "AttestCallable[reference=" + reference + ", key=" + signingKey.name() + ", legacy=" + legacy + "]";
     }
 }

@@ -15,6 +15,7 @@ import io.modelkit.core.gate.GateReports;
 import io.modelkit.core.gate.Policy;
 import io.modelkit.core.gate.PolicyReader;
 import io.modelkit.core.gate.RuleResult;
+import io.modelkit.core.gate.VerificationSummary;
 import io.modelkit.core.gate.VerifiedAttestation;
 import io.modelkit.core.inspect.ModelKitContents;
 import io.modelkit.core.inspect.ModelKitReader;
@@ -22,7 +23,10 @@ import io.modelkit.core.oci.Descriptor;
 import io.modelkit.core.oci.Digest;
 import io.modelkit.core.oci.Location;
 import io.modelkit.core.oci.Reference;
+import io.modelkit.core.ModelKitVersion;
 import io.modelkit.core.provenance.keys.KeyFiles;
+import io.modelkit.core.provenance.keys.SigningKey;
+import io.modelkit.core.provenance.oci.AttestationStore;
 import io.modelkit.core.store.ModelKitStore;
 import io.modelkit.core.transfer.Endpoint;
 import io.modelkit.core.transfer.Endpoints;
@@ -61,6 +65,7 @@ public final class GateCallable extends ModelKitCallable {
     private final ArrayList<String> keyFiles;
     private final String junitFile;
     private final boolean remote;
+    private final SecretSigningKey signingKey;
 
     /**
      * @param reference the ModelKit as the agent must read it; {@code name} as the step named it
@@ -69,10 +74,11 @@ public final class GateCallable extends ModelKitCallable {
      * @param keyTexts trusted public keys as PEM text, by the name errors give them
      * @param keyFiles trusted public key files on the agent, absolute
      * @param junitFile where to write the JUnit XML on the agent, absolute, or null
+     * @param signingKey signs the outcome as a Verification Summary Attestation stored next to the ModelKit, or null
      */
     public GateCallable(TaskListener listener, AgentSettings settings, String reference, String name, GatePolicySource policy,
             String baseline, String baselineName, String targetTag, Map<String, String> keyTexts, List<String> keyFiles,
-            String junitFile, boolean remote) {
+            String junitFile, boolean remote, SecretSigningKey signingKey) {
         super(listener, settings);
         this.reference = reference;
         this.name = name;
@@ -84,6 +90,7 @@ public final class GateCallable extends ModelKitCallable {
         this.keyFiles = new ArrayList<>(keyFiles);
         this.junitFile = junitFile;
         this.remote = remote;
+        this.signingKey = signingKey;
     }
 
     @Override
@@ -94,17 +101,19 @@ public final class GateCallable extends ModelKitCallable {
         Endpoint source = endpoints.reading(location, remote);
         ModelKitContents kit = named(ModelKitReader.read(source), name);
         Descriptor subject = kit.descriptor();
-        List<VerifiedAttestation> attestations = VerifiedAttestation.find(AttestationStores.of(location, source, endpoints),
-                subject, trustedKeys());
+        AttestationStore store = AttestationStores.of(location, source, endpoints);
+        List<VerifiedAttestation> attestations = VerifiedAttestation.find(store, subject, trustedKeys());
         Digest current = targetTag == null ? null : currentDigest(endpoints, Location.parse(targetTag));
         ModelKitContents baselineKit = null;
         if (baseline != null) {
-            baselineKit = read(endpoints, baseline, baselineName);
+            baselineKit = read(endpoints.reading(Location.parse(baseline), remote), baselineName);
         } else if (current != null) {
-            baselineKit = read(endpoints, targetTag, targetTag);
+            // by the digest just resolved: the tag may move between the two reads
+            baselineKit = read(Endpoints.pinned(endpoints.reading(Location.parse(targetTag), remote), current), targetTag);
         }
+        Instant now = Instant.now();
         GateReport report = Gate.evaluate(rules, GateInput.builder(kit, subject.digest()).attestations(attestations)
-                .baseline(baselineKit).target(targetTag, current).now(Instant.now()).build());
+                .baseline(baselineKit).target(targetTag, current).now(now).build());
         for (RuleResult result : report.results()) {
             context.progress().info("[" + result.status() + "] " + result.name() + ": " + result.message());
         }
@@ -116,6 +125,15 @@ public final class GateCallable extends ModelKitCallable {
             AtomicFile.write(target, GateReports.junitXml(report).getBytes(StandardCharsets.UTF_8));
         }
         ModelKitSummary summary = ModelKitSummary.of(name, kit.manifest(), kit.kitfile());
+        if (signingKey != null) {
+            SigningKey key = signingKey.read();
+            String subjectName = AttestCallable.subjectName(location);
+            Descriptor vsa = VerificationSummary.signAndStore(VerificationSummary.statement(report, subjectName,
+                    VerificationSummary.resourceUri(subjectName, subject.digest()), ModelKitVersion.get(), attestations),
+                    key, store, subject, now);
+            context.progress().info("Signed the verification summary with key " + key.fingerprint() + ": referrer " + vsa.digest());
+            summary = summary.with("vsa", vsa.digest().toString()).with("vsaKeyFingerprint", key.fingerprint().toString());
+        }
         @SuppressWarnings("unchecked")
         Map<String, Object> tree = JSON.convertValue(GateReports.json(report), Map.class);
         for (Map.Entry<String, Object> entry : tree.entrySet()) {
@@ -177,12 +195,12 @@ public final class GateCallable extends ModelKitCallable {
         }
     }
 
-    private ModelKitContents read(Endpoints endpoints, String text, String shownAs) {
+    private static ModelKitContents read(Endpoint endpoint, String shownAs) {
         try {
-            return named(ModelKitReader.read(endpoints.reading(Location.parse(text), remote)), shownAs);
+            return named(ModelKitReader.read(endpoint), shownAs);
         } catch (ModelKitException e) {
             String message = e.getMessage() == null ? "" : e.getMessage();
-            throw message.contains(shownAs) || message.contains(text) ? e : new ModelKitException(shownAs + ": " + message, e);
+            throw message.contains(shownAs) ? e : new ModelKitException(shownAs + ": " + message, e);
         }
     }
 

@@ -2,28 +2,21 @@ package io.jenkins.plugins.modelkit.steps;
 
 import hudson.Extension;
 import hudson.FilePath;
-import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import hudson.util.ListBoxModel;
-import hudson.util.Secret;
 import io.jenkins.plugins.modelkit.Fields;
 import io.jenkins.plugins.modelkit.actions.ModelKitRecorder;
 import io.jenkins.plugins.modelkit.agent.AgentSettings;
 import io.jenkins.plugins.modelkit.agent.AttestCallable;
 import io.jenkins.plugins.modelkit.agent.ModelKitSummary;
 import io.jenkins.plugins.modelkit.agent.ProvenanceFields;
+import io.jenkins.plugins.modelkit.agent.SecretSigningKey;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import org.jenkinsci.plugins.plaincredentials.FileCredentials;
-import org.jenkinsci.plugins.plaincredentials.StringCredentials;
-import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
-import org.kohsuke.stapler.QueryParameter;
-import org.kohsuke.stapler.verb.POST;
 
 /**
  * {@code modelkitAttest}: signs SLSA provenance for a ModelKit on the agent, with a private key from
@@ -143,9 +136,7 @@ public final class AttestStep extends ModelKitStep {
         Steps.require(this.reference, "reference");
         Steps.require(this.keyCredentialsId, "keyCredentialsId");
         Run<?, ?> run = on.run();
-        Secret key = KeyCredentials.signingKey(run, this.keyCredentialsId);
-        Secret password = this.passwordCredentialsId == null ? null
-                : KeyCredentials.password(run, this.passwordCredentialsId);
+        SecretSigningKey key = KeyCredentials.signing(run, this.keyCredentialsId, this.passwordCredentialsId);
         Map<String, String> env = settings.env();
         ProvenanceFields provenance = new ProvenanceFields(
                 this.builderId != null ? this.builderId : BuildProvenance.builderId(),
@@ -156,8 +147,8 @@ public final class AttestStep extends ModelKitStep {
                 this.gitCommit != null ? this.gitCommit : Fields.blankToNull(env.get("GIT_COMMIT")),
                 this.kitfile,
                 Map.of("jenkinsJob", run.getParent().getFullName()));
-        return workspace.act(new AttestCallable(listener, settings, Locations.onAgent(this.reference, workspace), key,
-                "credentials '" + this.keyCredentialsId + "'", password, this.legacy, provenance));
+        return workspace.act(new AttestCallable(listener, settings, Locations.onAgent(this.reference, workspace),
+                key, this.legacy, provenance));
     }
 
     @Override
@@ -166,7 +157,7 @@ public final class AttestStep extends ModelKitStep {
     }
 
     @Extension
-    public static final class DescriptorImpl extends ModelKitStepDescriptor {
+    public static final class DescriptorImpl extends SigningStepDescriptor {
         @Override
         public String getFunctionName() {
             return "modelkitAttest";
@@ -175,17 +166,6 @@ public final class AttestStep extends ModelKitStep {
         @Override
         public String getDisplayName() {
             return Messages.AttestStep_DisplayName();
-        }
-
-        @POST
-        public ListBoxModel doFillKeyCredentialsIdItems(@AncestorInPath Item item, @QueryParameter String keyCredentialsId) {
-            return credentialsItems(item, keyCredentialsId, FileCredentials.class);
-        }
-
-        @POST
-        public ListBoxModel doFillPasswordCredentialsIdItems(@AncestorInPath Item item,
-                @QueryParameter String passwordCredentialsId) {
-            return credentialsItems(item, passwordCredentialsId, StringCredentials.class);
         }
     }
 }

@@ -37,6 +37,8 @@ public final class GateStep extends ModelKitStep {
     private boolean unstableOnWarning;
     private String junit;
     private boolean remote;
+    private String keyCredentialsId;
+    private String passwordCredentialsId;
 
     @DataBoundConstructor
     public GateStep(String reference) {
@@ -126,6 +128,26 @@ public final class GateStep extends ModelKitStep {
         this.remote = remote;
     }
 
+    public String getKeyCredentialsId() {
+        return keyCredentialsId;
+    }
+
+    /** A "Secret file" credential with the private key that signs the outcome as a Verification Summary Attestation. */
+    @DataBoundSetter
+    public void setKeyCredentialsId(String keyCredentialsId) {
+        this.keyCredentialsId = Fields.blankToNull(keyCredentialsId);
+    }
+
+    public String getPasswordCredentialsId() {
+        return passwordCredentialsId;
+    }
+
+    /** A "Secret text" credential holding the private key's password, for an encrypted key. */
+    @DataBoundSetter
+    public void setPasswordCredentialsId(String passwordCredentialsId) {
+        this.passwordCredentialsId = Fields.blankToNull(passwordCredentialsId);
+    }
+
     @Override
     List<String> references() {
         return Arrays.asList(reference, baseline, targetTag);
@@ -145,7 +167,9 @@ public final class GateStep extends ModelKitStep {
         return workspace.act(new GateCallable(on.listener(), on.settings(), Locations.onAgent(this.reference, workspace),
                 this.reference, source, Locations.onAgent(this.baseline, workspace), this.baseline,
                 Locations.onAgent(this.targetTag, workspace), trusted.texts(), trusted.files(),
-                this.junit == null ? null : workspace.child(this.junit).getRemote(), this.remote));
+                this.junit == null ? null : workspace.child(this.junit).getRemote(), this.remote,
+                this.keyCredentialsId == null ? null
+                        : KeyCredentials.signing(on.run(), this.keyCredentialsId, this.passwordCredentialsId)));
     }
 
     @Override
@@ -158,7 +182,8 @@ public final class GateStep extends ModelKitStep {
 
     /**
      * The report: the ModelKit's fields, {@code outcome}, {@code rules}, {@code approvalRequired},
-     * {@code approvalKeys}, {@code policy}, {@code baseline}. Fails on an enforced failure, once the build has recorded it.
+     * {@code approvalKeys}, {@code policy}, {@code baseline}, and with a signing key {@code vsa} (the
+     * Verification Summary Attestation's referrer digest) and {@code vsaKeyFingerprint}. Fails on an enforced failure, once the build has recorded it.
      */
     @Override
     Map<String, Object> result(StepRun on, ModelKitSummary summary) throws Exception {
@@ -198,7 +223,7 @@ public final class GateStep extends ModelKitStep {
     }
 
     @Extension
-    public static final class DescriptorImpl extends ModelKitStepDescriptor {
+    public static final class DescriptorImpl extends SigningStepDescriptor {
         @Override
         public String getFunctionName() {
             return "modelkitGate";

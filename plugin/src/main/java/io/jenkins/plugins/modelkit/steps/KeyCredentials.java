@@ -5,6 +5,7 @@ import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import hudson.AbortException;
 import hudson.model.Run;
 import hudson.util.Secret;
+import io.jenkins.plugins.modelkit.agent.SecretSigningKey;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +20,12 @@ import org.jenkinsci.plugins.plaincredentials.StringCredentials;
  */
 final class KeyCredentials {
     private KeyCredentials() {
+    }
+
+    /** The signing key and its password (null: an unencrypted key), on their way to the agent. */
+    static SecretSigningKey signing(Run<?, ?> run, String keyId, String passwordId) throws IOException {
+        return new SecretSigningKey(signingKey(run, keyId), "credentials '" + keyId + "'",
+                passwordId == null ? null : password(run, passwordId));
     }
 
     /** The signing key file's bytes as ISO-8859-1 text, which keeps any byte as it is. */

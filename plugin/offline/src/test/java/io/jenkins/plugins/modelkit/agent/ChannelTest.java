@@ -34,6 +34,9 @@ class ChannelTest {
             List.of(new RegistryAccess("registry.example.com", "builder", Secret.fromString("hunter2-hunter2"),
                     "-----BEGIN CERTIFICATE-----", null, false)), "ca.pem", false, 4);
 
+    private static final SecretSigningKey SIGNING_KEY = new SecretSigningKey(
+            Secret.fromString("-----BEGIN PRIVATE KEY-----"), "credentials 'key'", Secret.fromString("key-Passw0rd"));
+
     static Stream<Serializable> callables() {
         StreamTaskListener listener = new StreamTaskListener(new ByteArrayOutputStream(), StandardCharsets.UTF_8);
         return Stream.of(
@@ -42,8 +45,7 @@ class ChannelTest {
                 new PullCallable(listener, SETTINGS, "registry.example.com/ml/m:1"),
                 new UnpackCallable(listener, SETTINGS, "m:1", List.of("model"), true, false, true),
                 new InspectCallable(listener, SETTINGS, "m:1", false),
-                new AttestCallable(listener, SETTINGS, "registry.example.com/ml/m:1", Secret.fromString("-----BEGIN PRIVATE KEY-----"),
-                        "credentials 'key'", Secret.fromString("key-Passw0rd"), true, new ProvenanceFields("urn:jenkins:modelkit-pipeline/v1",
+                new AttestCallable(listener, SETTINGS, "registry.example.com/ml/m:1", SIGNING_KEY, true, new ProvenanceFields("urn:jenkins:modelkit-pipeline/v1",
                         "https://jenkins.example.com/job/j/1/", 1L, "https://git.example.com/ml.git", "main", "0".repeat(40), "Kitfile",
                         Map.of("jenkinsJob", "j"))),
                 new VerifyCallable(listener, SETTINGS, "registry.example.com/ml/m:1", true, Map.of("keys (PEM block 1)", "-----BEGIN PUBLIC KEY-----"),
@@ -53,7 +55,7 @@ class ChannelTest {
                 new GateCallable(listener, SETTINGS, "registry.example.com/ml/m:2", "registry.example.com/ml/m:2",
                         GatePolicySource.file("/w/.modelkit/gate.yaml", ".modelkit/gate.yaml"), "m:1", "m:1",
                         "registry.example.com/ml/m:prod", Map.of("trustedKeys (PEM block 1)", "-----BEGIN PUBLIC KEY-----"),
-                        List.of("/w/ci.pub"), "/w/gate.xml", true));
+                        List.of("/w/ci.pub"), "/w/gate.xml", true, SIGNING_KEY));
     }
 
     @ParameterizedTest

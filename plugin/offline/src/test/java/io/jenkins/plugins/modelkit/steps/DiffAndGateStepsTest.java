@@ -11,7 +11,19 @@ import io.jenkins.plugins.modelkit.actions.ModelKitBadgeAction;
 import io.jenkins.plugins.modelkit.support.Projects;
 import io.jenkins.plugins.modelkit.support.Registries;
 import io.jenkins.plugins.modelkit.support.StepRunner;
+import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.SecretBytes;
+import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
+import hudson.util.Secret;
+import io.modelkit.core.gate.VerificationSummary;
+import io.modelkit.core.gate.VerifiedAttestation;
+import io.modelkit.core.provenance.keys.KeyFiles;
+import io.modelkit.core.provenance.keys.KeyPairs;
+import io.modelkit.core.provenance.keys.SigningKey;
+import io.modelkit.core.provenance.oci.RegistryAttestationStore;
 import io.modelkit.core.registry.LocalRegistry;
+import org.jenkinsci.plugins.plaincredentials.impl.FileCredentialsImpl;
+import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 import io.modelkit.core.registry.RegistryClient;
 import io.modelkit.core.oci.Digest;
 import java.math.BigDecimal;
@@ -251,5 +263,43 @@ class DiffAndGateStepsTest {
         missing.setPolicy("nowhere/gate.yaml");
         assertThatThrownBy(() -> agent.call(missing)).isInstanceOf(AbortException.class)
                 .hasMessageContaining("nowhere/gate.yaml");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void shouldSignTheOutcomeAsAVerificationSummaryAndCompareWithWhatTheTargetTagHolds() throws Exception {
+        String b = pushed("v2", "1.5.0");
+        String prod = pushed("v1", "prod");
+        SigningKey key = KeyPairs.generate();
+        SystemCredentialsProvider.getInstance().getCredentials().add(new FileCredentialsImpl(CredentialsScope.GLOBAL,
+                "gate-key", "gate signing key", "gate.key", SecretBytes.fromRawBytes(
+                        KeyFiles.privatePem(key.privateKey(), "gate-Passw0rd".toCharArray()))));
+        SystemCredentialsProvider.getInstance().getCredentials().add(new StringCredentialsImpl(CredentialsScope.GLOBAL,
+                "gate-password", "its password", Secret.fromString("gate-Passw0rd")));
+        try {
+            GateStep gate = gate(b, null);
+            gate.setTargetTag(prod);
+            gate.setPolicyText(FROZEN_TRAINING.formatted("audit"));
+            gate.setKeyCredentialsId("gate-key");
+            gate.setPasswordCredentialsId("gate-password");
+
+            Map<String, Object> report = agent.call(gate);
+
+            assertThat(report).containsEntry("outcome", "WARN").containsEntry("vsaKeyFingerprint", key.fingerprint().toString());
+            assertThat((Map<String, Object>) report.get("baseline")).containsEntry("reference", prod)
+                    .containsEntry("digest", digest("prod").toString());
+            assertThat(agent.log()).contains("Signed the verification summary with key " + key.fingerprint())
+                    .doesNotContain("gate-Passw0rd");
+            RegistryClient client = RegistryClient.builder(REGISTRY.host()).build();
+            List<VerifiedAttestation> summaries = VerifiedAttestation.find(new RegistryAttestationStore(client, "ml/sentiment"),
+                    client.headManifest("ml/sentiment", "1.5.0").orElseThrow(), List.of(key.publicKey()));
+            assertThat(summaries).extracting(found -> found.statement().predicateType())
+                    .containsExactly(VerificationSummary.PREDICATE_TYPE);
+            assertThat(report.get("vsa")).isNotNull();
+            assertThat(client.referrers("ml/sentiment", digest("1.5.0"), null))
+                    .extracting(referrer -> referrer.digest().toString()).contains((String) report.get("vsa"));
+        } finally {
+            SystemCredentialsProvider.getInstance().getCredentials().clear();
+        }
     }
 }
