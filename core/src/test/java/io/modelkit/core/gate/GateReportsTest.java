@@ -1,6 +1,7 @@
 package io.modelkit.core.gate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.modelkit.core.oci.Digest;
@@ -9,7 +10,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
+import java.io.StringReader;
+import javax.xml.XMLConstants;
+import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.SchemaFactory;
+import javax.xml.validation.Validator;
 import org.junit.jupiter.api.Test;
+import org.xml.sax.SAXException;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -26,6 +33,18 @@ class GateReportsTest {
                         List.of(new Comparison("lr", "0.1 within ±0.1", "0.6")), List.of("epochs: 1 -> 2")),
                 new RuleResult("tag", RuleKind.REGISTRY, Mode.ENFORCE, Status.FAIL, "r/m:prod holds sha256:00\u0001",
                         List.of(new Comparison("r/m:prod", "absent", "sha256:00")), List.of())));
+    }
+
+    @Test
+    void shouldWriteJunitXmlThatIsValidAgainstTheReportSchema() throws Exception {
+        Validator validator = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
+                .newSchema(GateReportsTest.class.getResource("junit-testsuite.xsd")).newValidator();
+
+        validator.validate(new StreamSource(new StringReader(GateReports.junitXml(report()))));
+
+        String withoutCount = GateReports.junitXml(report()).replace(" tests=\"3\"", "");
+        assertThatThrownBy(() -> validator.validate(new StreamSource(new StringReader(withoutCount))))
+                .isInstanceOf(SAXException.class).hasMessageContaining("tests");
     }
 
     @Test
