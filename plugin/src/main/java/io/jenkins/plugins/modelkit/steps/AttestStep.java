@@ -24,12 +24,10 @@ import org.kohsuke.stapler.DataBoundSetter;
  * provenance names this Jenkins as the builder and the build as the invocation; the source
  * repository, ref and commit default to what the Git plugin put in the environment.
  */
-public final class AttestStep extends ModelKitStep {
+public final class AttestStep extends SigningStep {
     private static final long serialVersionUID = 1L;
 
     private final String reference;
-    private String keyCredentialsId;
-    private String passwordCredentialsId;
     private boolean legacy = true;
     private String builderId;
     private String sourceRepository;
@@ -45,26 +43,6 @@ public final class AttestStep extends ModelKitStep {
 
     public String getReference() {
         return reference;
-    }
-
-    public String getKeyCredentialsId() {
-        return keyCredentialsId;
-    }
-
-    /** A "Secret file" credential holding the private key (PKCS#8, encrypted PKCS#8, SEC1 or cosign's PEM). */
-    @DataBoundSetter
-    public void setKeyCredentialsId(String keyCredentialsId) {
-        this.keyCredentialsId = Fields.blankToNull(keyCredentialsId);
-    }
-
-    public String getPasswordCredentialsId() {
-        return passwordCredentialsId;
-    }
-
-    /** A "Secret text" credential holding the private key's password, for an encrypted key. */
-    @DataBoundSetter
-    public void setPasswordCredentialsId(String passwordCredentialsId) {
-        this.passwordCredentialsId = Fields.blankToNull(passwordCredentialsId);
     }
 
     public boolean isLegacy() {
@@ -134,9 +112,9 @@ public final class AttestStep extends ModelKitStep {
         AgentSettings settings = on.settings();
         TaskListener listener = on.listener();
         Steps.require(this.reference, "reference");
-        Steps.require(this.keyCredentialsId, "keyCredentialsId");
+        Steps.require(getKeyCredentialsId(), "keyCredentialsId");
         Run<?, ?> run = on.run();
-        SecretSigningKey key = KeyCredentials.signing(run, this.keyCredentialsId, this.passwordCredentialsId);
+        SecretSigningKey key = signingKey(run);
         Map<String, String> env = settings.env();
         ProvenanceFields provenance = new ProvenanceFields(
                 this.builderId != null ? this.builderId : BuildProvenance.builderId(),

@@ -25,7 +25,7 @@ import org.kohsuke.stapler.DataBoundSetter;
  * UNSTABLE with {@code unstableOnWarning}. Changes that need a human approval set
  * {@code approvalRequired} in the returned report, for the {@code input} step.
  */
-public final class GateStep extends ModelKitStep {
+public final class GateStep extends SigningStep {
     private static final long serialVersionUID = 1L;
 
     private final String reference;
@@ -37,8 +37,6 @@ public final class GateStep extends ModelKitStep {
     private boolean unstableOnWarning;
     private String junit;
     private boolean remote;
-    private String keyCredentialsId;
-    private String passwordCredentialsId;
 
     @DataBoundConstructor
     public GateStep(String reference) {
@@ -128,26 +126,6 @@ public final class GateStep extends ModelKitStep {
         this.remote = remote;
     }
 
-    public String getKeyCredentialsId() {
-        return keyCredentialsId;
-    }
-
-    /** A "Secret file" credential with the private key that signs the outcome as a Verification Summary Attestation. */
-    @DataBoundSetter
-    public void setKeyCredentialsId(String keyCredentialsId) {
-        this.keyCredentialsId = Fields.blankToNull(keyCredentialsId);
-    }
-
-    public String getPasswordCredentialsId() {
-        return passwordCredentialsId;
-    }
-
-    /** A "Secret text" credential holding the private key's password, for an encrypted key. */
-    @DataBoundSetter
-    public void setPasswordCredentialsId(String passwordCredentialsId) {
-        this.passwordCredentialsId = Fields.blankToNull(passwordCredentialsId);
-    }
-
     @Override
     List<String> references() {
         return Arrays.asList(reference, baseline, targetTag);
@@ -168,8 +146,7 @@ public final class GateStep extends ModelKitStep {
                 this.reference, source, Locations.onAgent(this.baseline, workspace), this.baseline,
                 Locations.onAgent(this.targetTag, workspace), trusted.texts(), trusted.files(),
                 this.junit == null ? null : workspace.child(this.junit).getRemote(), this.remote,
-                this.keyCredentialsId == null ? null
-                        : KeyCredentials.signing(on.run(), this.keyCredentialsId, this.passwordCredentialsId)));
+                signingKey(on.run())));
     }
 
     @Override
