@@ -8,6 +8,8 @@ import hudson.security.ACL;
 import hudson.security.AccessControlled;
 import java.io.File;
 import java.io.IOException;
+import java.util.Collections;
+import java.util.List;
 import jenkins.model.RunAction2;
 import org.kohsuke.stapler.export.Exported;
 import org.kohsuke.stapler.export.ExportedBean;
@@ -54,6 +56,20 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
     /** Stub: when this object was made (upstream: when the build started running, else when it was scheduled). */
     public final long getStartTimeInMillis() {
         return startTime;
+    }
+
+    public @NonNull List<Cause> getCauses() {
+        CauseAction a = getAction(CauseAction.class);
+        return a == null ? Collections.emptyList() : Collections.unmodifiableList(a.getCauses());
+    }
+
+    public @CheckForNull <T extends Cause> T getCause(Class<T> type) {
+        for (Cause c : getCauses()) {
+            if (type.isInstance(c)) {
+                return type.cast(c);
+            }
+        }
+        return null;
     }
 
     public @NonNull JobT getParent() {

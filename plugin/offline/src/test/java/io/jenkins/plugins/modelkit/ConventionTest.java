@@ -11,6 +11,7 @@ import io.jenkins.plugins.modelkit.steps.DiffStep;
 import io.jenkins.plugins.modelkit.steps.GateStep;
 import io.jenkins.plugins.modelkit.steps.InspectStep;
 import io.jenkins.plugins.modelkit.steps.PackStep;
+import io.jenkins.plugins.modelkit.steps.PromoteStep;
 import io.jenkins.plugins.modelkit.steps.PullStep;
 import io.jenkins.plugins.modelkit.steps.PushStep;
 import io.jenkins.plugins.modelkit.steps.UnpackStep;
@@ -54,7 +55,7 @@ class ConventionTest {
     static List<Class<? extends Step>> steps() {
         return List.of(PackStep.class, PushStep.class, PullStep.class, UnpackStep.class, InspectStep.class,
                 WithModelKitRegistryStep.class, AttestStep.class, VerifyStep.class, BomStep.class,
-                DiffStep.class, GateStep.class);
+                DiffStep.class, GateStep.class, PromoteStep.class);
     }
 
     /** Every data-bound class with a form: the steps, and the global configuration's entries. */
@@ -88,7 +89,7 @@ class ConventionTest {
         }
         assertThat(names).containsExactlyInAnyOrder("modelkitPack", "modelkitPush", "modelkitPull", "modelkitUnpack",
                 "modelkitInspect", "withModelKitRegistry", "modelkitAttest", "modelkitVerify", "modelkitBom",
-                "modelkitDiff", "modelkitGate");
+                "modelkitDiff", "modelkitGate", "modelkitPromote");
     }
 
     @ParameterizedTest
@@ -167,7 +168,8 @@ class ConventionTest {
         for (String view : List.of("actions/ModelKitAction/summary.jelly", "actions/ModelKitAction/index.jelly",
                 "actions/ModelKitBadgeAction/badge.jelly",
                 "actions/DiffAction/summary.jelly", "actions/DiffAction/index.jelly",
-                "actions/GateAction/summary.jelly")) {
+                "actions/GateAction/summary.jelly",
+                "actions/PromotionAction/summary.jelly", "actions/PromotionAction/badge.jelly")) {
             assertThat(RESOURCES.resolve("io/jenkins/plugins/modelkit").resolve(view)).exists();
         }
         assertThat(RESOURCES.resolve("images/symbols/modelkit.svg")).exists();

@@ -2,6 +2,7 @@ package io.jenkins.plugins.modelkit.steps;
 
 import io.jenkins.plugins.modelkit.Fields;
 import java.io.Serializable;
+import hudson.FilePath;
 import hudson.model.Run;
 import io.jenkins.plugins.modelkit.actions.ModelKitRecorder;
 import io.jenkins.plugins.modelkit.agent.ModelKitSummary;
@@ -69,6 +70,11 @@ public abstract class ModelKitStep extends Step implements Serializable {
 
     /** The references this step reads or writes, whose registries it may talk to. */
     abstract List<String> references();
+
+    /** {@link #references()}, and those only files in the workspace name (such as a stages file). */
+    List<String> references(FilePath workspace) throws IOException, InterruptedException {
+        return references();
+    }
 
     /** Runs the step's operation, on the agent that holds {@code on.workspace()}. */
     abstract ModelKitSummary perform(StepRun on) throws Exception;

@@ -45,7 +45,7 @@ final class ModelKitStepExecution extends SynchronousNonBlockingStepExecution<Ma
         EnvVars env = context.get(EnvVars.class);
         RegistryScope scope = context.get(RegistryScope.class);
         AgentSettings settings = new AgentSettings(env, workspace.getRemote(), new RegistryAccessResolver(run, configuredRegistries())
-                .resolve(step.getCredentialsId(), scope == null ? RegistryScope.empty() : scope, registries(step)),
+                .resolve(step.getCredentialsId(), scope == null ? RegistryScope.empty() : scope, registries(step.references(workspace))),
                 step.getTlsCa(), step.isPlainHttp(), step.getConcurrency());
         StepRun on = new StepRun(workspace, settings, listener, run);
         ModelKitSummary summary = step.perform(on);
@@ -58,9 +58,9 @@ final class ModelKitStepExecution extends SynchronousNonBlockingStepExecution<Ma
     }
 
     /** The registries the step's references name; local and {@code oci:} references name none. */
-    private static Set<String> registries(ModelKitStep step) {
+    private static Set<String> registries(List<String> references) {
         Set<String> hosts = new LinkedHashSet<>();
-        for (String text : step.references()) {
+        for (String text : references) {
             if (text == null) {
                 continue;
             }

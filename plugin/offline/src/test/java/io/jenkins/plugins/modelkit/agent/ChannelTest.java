@@ -55,7 +55,11 @@ class ChannelTest {
                 new GateCallable(listener, SETTINGS, "registry.example.com/ml/m:2", "registry.example.com/ml/m:2",
                         GatePolicySource.file("/w/.modelkit/gate.yaml", ".modelkit/gate.yaml"), "m:1", "m:1",
                         "registry.example.com/ml/m:prod", Map.of("trustedKeys (PEM block 1)", "-----BEGIN PUBLIC KEY-----"),
-                        List.of("/w/ci.pub"), "/w/gate.xml", true, SIGNING_KEY));
+                        List.of("/w/ci.pub"), "/w/gate.xml", true, SIGNING_KEY),
+                new PromoteCallable(listener, SETTINGS, "registry.example.com/ml/m-dev:1", "prod", "/w/.modelkit/stages.yaml",
+                        ".modelkit/stages.yaml", "v1", false, true, SIGNING_KEY, Map.of("trustedKeys (PEM block 1)",
+                        "-----BEGIN PUBLIC KEY-----"), List.of("/w/ci.pub"), "alice", "https://jenkins.example.com/job/j/1/"),
+                new StageReferences());
     }
 
     @ParameterizedTest
@@ -92,6 +96,12 @@ class ChannelTest {
     @Test
     void anAttestationNeverPrintsItsKeyOrPassword() {
         String text = callables().filter(AttestCallable.class::isInstance).findFirst().orElseThrow().toString();
+        assertThat(text).contains("credentials 'key'").doesNotContain("BEGIN").doesNotContain("key-Passw0rd");
+    }
+
+    @Test
+    void aPromotionNeverPrintsItsKeyOrPassword() {
+        String text = callables().filter(PromoteCallable.class::isInstance).findFirst().orElseThrow().toString();
         assertThat(text).contains("credentials 'key'").doesNotContain("BEGIN").doesNotContain("key-Passw0rd");
     }
 
