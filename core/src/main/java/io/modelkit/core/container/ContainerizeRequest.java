@@ -23,11 +23,12 @@ import java.util.regex.Pattern;
  *                     null for jib's fixed epoch, which keeps the digest reproducible
  * @param plainHttp    talk plain HTTP (or unverified TLS) to every registry involved; loopback
  *                     registries get this on their own
+ * @param attestation  who signs SLSA provenance for the image, stored as its referrer; null for none
  */
 public record ContainerizeRequest(Location source, Reference base, ImageTarget target, String modelDir,
                                   List<String> entrypoint, Map<String, String> environment, Set<Integer> ports,
                                   Set<ContentKind> include, Instant creationTime, boolean plainHttp,
-                                  ProgressListener listener) {
+                                  ImageAttestation attestation, ProgressListener listener) {
     public static final String DEFAULT_MODEL_DIR = "/models";
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
@@ -41,6 +42,10 @@ public record ContainerizeRequest(Location source, Reference base, ImageTarget t
         ports = java.util.Collections.unmodifiableSet(new TreeSet<>(ports));
         include = include.isEmpty() ? EnumSet.allOf(ContentKind.class) : Set.copyOf(include);
         listener = listener == null ? ProgressListener.NONE : listener;
+        if (attestation != null && target instanceof ImageTarget.Tar) {
+            throw new ModelKitException("cannot attest an image written to " + target
+                    + ": an attestation is stored next to its image, in a registry or an oci: layout");
+        }
     }
 
     public static Builder builder(Location source, Reference base, ImageTarget target) {
@@ -72,6 +77,7 @@ public record ContainerizeRequest(Location source, Reference base, ImageTarget t
         private final Set<ContentKind> include = EnumSet.noneOf(ContentKind.class);
         private Instant creationTime;
         private boolean plainHttp;
+        private ImageAttestation attestation;
         private ProgressListener listener = ProgressListener.NONE;
 
         private Builder(Location source, Reference base, ImageTarget target) {
@@ -136,6 +142,12 @@ public record ContainerizeRequest(Location source, Reference base, ImageTarget t
             return this;
         }
 
+        /** Sign provenance for the image and store it as the image's referrer. */
+        public Builder attest(ImageAttestation value) {
+            this.attestation = value;
+            return this;
+        }
+
         public Builder listener(ProgressListener value) {
             this.listener = value;
             return this;
@@ -143,7 +155,7 @@ public record ContainerizeRequest(Location source, Reference base, ImageTarget t
 
         public ContainerizeRequest build() {
             return new ContainerizeRequest(source, base, target, modelDir, entrypoint, environment, ports, include,
-                    creationTime, plainHttp, listener);
+                    creationTime, plainHttp, attestation, listener);
         }
     }
 }

@@ -14,12 +14,17 @@ import java.util.List;
  * @param addedLayers    the ModelKit layers added, in image order
  * @param modelKit       the ModelKit's manifest digest
  * @param baseDigest     the digest of the base image as resolved when the build started
+ * @param attestation    the provenance referrer stored next to the image, or null when none was asked for
  */
 public record ContainerizeResult(String imageReference, Descriptor image, Digest configDigest, List<Descriptor> layers,
-                                 List<AddedLayer> addedLayers, Digest modelKit, Digest baseDigest) {
+                                 List<AddedLayer> addedLayers, Digest modelKit, Digest baseDigest, Descriptor attestation) {
     public ContainerizeResult {
         layers = List.copyOf(layers);
         addedLayers = List.copyOf(addedLayers);
+    }
+
+    ContainerizeResult withAttestation(Descriptor referrer) {
+        return new ContainerizeResult(imageReference, image, configDigest, layers, addedLayers, modelKit, baseDigest, referrer);
     }
 
     public Digest imageDigest() {

@@ -17,8 +17,12 @@ import io.modelkit.core.inspect.ModelKitContents;
 import io.modelkit.core.inspect.ModelKitReader;
 import io.modelkit.core.oci.Descriptor;
 import io.modelkit.core.oci.Digest;
+import io.modelkit.core.oci.LayoutReference;
 import io.modelkit.core.oci.Manifest;
 import io.modelkit.core.oci.Reference;
+import io.modelkit.core.provenance.oci.AttestationStore;
+import io.modelkit.core.provenance.oci.RegistryAttestationStore;
+import io.modelkit.core.provenance.oci.StoreAttestationStore;
 import io.modelkit.core.registry.RegistryClient;
 import io.modelkit.core.registry.RegistryException;
 import io.modelkit.core.registry.auth.CredentialProvider;
@@ -31,6 +35,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -88,7 +93,8 @@ public final class Containerizer {
             listener.info("Building " + request.target() + " from " + request.source() + " on " + request.base()
                     + "@" + baseDigest + " (" + staged.size() + " ModelKit layers)");
             Built built = build(builder, request, workDir);
-            return result(request, built, staged, modelKit, baseDigest);
+            ContainerizeResult result = result(built, staged, modelKit, baseDigest);
+            return request.attestation() == null ? result : result.withAttestation(attest(request, result));
         } finally {
             deleteRecursively(workDir);
         }
@@ -171,7 +177,26 @@ public final class Containerizer {
         return new Built(layout.toString(), descriptor, manifest, config);
     }
 
-    private static ContainerizeResult result(ContainerizeRequest request, Built built, List<StagedLayers.Staged> staged,
+    /** Stores signed provenance next to the image: in its registry repository, or in its layout. */
+    private Descriptor attest(ContainerizeRequest request, ContainerizeResult result) {
+        AttestationStore store;
+        String subjectName;
+        if (request.target() instanceof ImageTarget.Registry registry) {
+            Reference reference = registry.reference();
+            store = new RegistryAttestationStore(endpoints.registry(reference).client(), reference.repository());
+            subjectName = reference.registry() + "/" + reference.repository();
+        } else {
+            LayoutReference layout = ((ImageTarget.Layout) request.target()).layout();
+            store = new StoreAttestationStore(LayoutStore.open(layout.path()), layout);
+            subjectName = LayoutReference.PREFIX + layout.path();
+        }
+        Descriptor referrer = ImageProvenance.attest(request, result, subjectName, request.attestation(), store, Instant.now());
+        request.listener().info("Attested " + result.imageReference() + "@" + result.imageDigest() + " with key "
+                + request.attestation().key().fingerprint() + ": bundle referrer " + referrer.digest());
+        return referrer;
+    }
+
+    private static ContainerizeResult result(Built built, List<StagedLayers.Staged> staged,
             Digest modelKit, Digest baseDigest) {
         List<Descriptor> layers = built.manifest().layers();
         if (layers.size() < staged.size()) {
@@ -187,7 +212,7 @@ public final class Containerizer {
         }
         Descriptor image = new Descriptor(built.manifest().mediaType().orElse(built.image().mediaType()),
                 built.image().digest(), built.image().size());
-        return new ContainerizeResult(built.reference(), image, built.config(), layers, added, modelKit, baseDigest);
+        return new ContainerizeResult(built.reference(), image, built.config(), layers, added, modelKit, baseDigest, null);
     }
 
     /** jib's name for the image inside an archive; a layout's own tag is set when the image is copied into it. */

@@ -12,6 +12,8 @@
  *
  * <p>The image goes to a registry (jib pushes it, with the tool's credentials), to an OCI archive
  * ({@code tar:FILE}), or to an OCI layout ({@code oci:DIR[:tag]}, filled from jib's archive by
- * {@code OciArchive} through our layout code).
+ * {@code OciArchive} through our layout code). With an {@link io.modelkit.core.container.ImageAttestation},
+ * {@code ImageProvenance} signs SLSA provenance for the image (the ModelKit and the base image by
+ * digest in {@code resolvedDependencies}) and stores it as a Sigstore bundle referrer of the image.
  */
 package io.modelkit.core.container;
