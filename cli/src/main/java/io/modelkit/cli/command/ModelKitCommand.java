@@ -49,7 +49,10 @@ import picocli.CommandLine.Spec;
             PromoteCommand.class,
             RollbackCommand.class,
             HistoryCommand.class,
-            StatusCommand.class
+            StatusCommand.class,
+            ContainerizeCommand.class,
+            DashboardCommand.class,
+            BadgeCommand.class
         })
 public final class ModelKitCommand implements Runnable {
     private final CliContext context;
