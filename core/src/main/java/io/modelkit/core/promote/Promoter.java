@@ -24,7 +24,10 @@ import io.modelkit.core.transfer.ManifestBytes;
 import io.modelkit.core.transfer.RegistryEndpoint;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -36,7 +39,8 @@ import java.util.function.Function;
  * dies in between leaves a record whose tags do not hold its digest yet; the rerun of the same
  * promotion finds that record (it is newer than anything the stage holds), writes no second one and
  * moves the tags. A tag never moves without a record, so the stage never holds a version nobody
- * recorded.
+ * recorded. A registry that refuses a tag (immutable tags) gets the tags moved so far put back and the
+ * record deleted, see {@link TagRefusal}.
  */
 public final class Promoter {
     private final Stages stages;
@@ -214,14 +218,21 @@ public final class Promoter {
             }
         }
         ManifestBytes bytes = new RegistryEndpoint(client, stage.reference(subject.digest())).manifest();
-        for (String tag : toMove) {
+        Map<String, Digest> before = new LinkedHashMap<>();
+        toMove.forEach(t -> before.put(t, head(client, stage, t)));
+        // tags that hold another version first: a registry with immutable tags refuses exactly those, and
+        // refusing before any new tag exists leaves nothing that cannot be undone
+        List<String> ordered = new ArrayList<>(toMove);
+        ordered.sort(Comparator.comparing(t -> before.get(t) == null));
+        List<String> moved = new ArrayList<>();
+        for (String tag : ordered) {
             try {
                 client.putManifest(stage.repository(), tag, bytes.bytes(), bytes.mediaType());
             } catch (ModelKitException e) {
-                throw new ModelKitException("promotion to stage '" + stage.name() + "': the registry refused tag "
-                        + stage.reference(tag) + " (" + e.getMessage() + "); the record is written, a rerun moves the"
-                        + " remaining tags", e);
+                throw new ModelKitException(new TagRefusal(client, stage, records, subject.digest(), written, before)
+                        .undo(tag, e, moved), e);
             }
+            moved.add(tag);
         }
         return new PromotionResult(PromotionResult.Outcome.PROMOTED, stage.name(), subject.digest(), tags, report, copy,
                 referrers, written, used);

@@ -3,7 +3,9 @@ package io.modelkit.core.promote;
 import io.modelkit.core.ModelKitException;
 import io.modelkit.core.oci.Descriptor;
 import io.modelkit.core.oci.Digest;
+import io.modelkit.core.oci.ImageIndex;
 import io.modelkit.core.oci.Manifest;
+import io.modelkit.core.oci.MediaTypes;
 import io.modelkit.core.provenance.Envelope;
 import io.modelkit.core.provenance.EnvelopeSigner;
 import io.modelkit.core.provenance.Statement;
@@ -47,6 +49,24 @@ final class PromotionRecords {
         Envelope envelope = new EnvelopeSigner(key.privateKey()).sign(statement);
         return store.storeBundle(subject, new SigstoreBundle(envelope.toJson(), key.fingerprint().hint()),
                 PromotionRecord.PREDICATE_TYPE, record.promotedAt());
+    }
+
+    /**
+     * Deletes a record this run wrote: first its entry in the fallback referrers index (tag
+     * {@code sha256-<hex>} of the subject), so the index never lists a deleted manifest, then the record.
+     */
+    void remove(Descriptor record, Digest subject) {
+        String fallbackTag = subject.algorithm() + "-" + subject.hex();
+        Optional<Descriptor> index = client.headManifest(repository, fallbackTag);
+        if (index.isPresent()) {
+            String where = client.registry() + "/" + repository + ":" + fallbackTag;
+            ImageIndex listed = ImageIndex.parse(client.getManifest(repository, fallbackTag).bytes(), where);
+            List<Descriptor> kept = listed.manifests().stream().filter(d -> !d.digest().equals(record.digest())).toList();
+            if (kept.size() != listed.manifests().size()) {
+                client.putManifest(repository, fallbackTag, listed.withManifests(kept).toBytes(), MediaTypes.OCI_INDEX);
+            }
+        }
+        client.deleteManifest(repository, record.digest().toString());
     }
 
     /** Whether a referrer descriptor is (or may be) a promotion record, so copies leave it behind. */

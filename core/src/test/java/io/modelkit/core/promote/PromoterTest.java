@@ -295,4 +295,70 @@ class PromoterTest {
         assertThat(tag(A, line + "-staging", "staging")).contains(v2);
         assertThat(promoting.history("staging")).extracting(PromotionRecord::digest).containsExactly(v2, v1);
     }
+
+    /** A promoter whose requests to registry A go through {@code proxy} (plain http: it does not answer a TLS probe). */
+    private Promoter through(TagRejectingProxy proxy) {
+        return new Promoter(stages, r -> r.registry().equals(A.host())
+                ? RegistryClient.builder(proxy.host()).plainHttp(true).build() : client(r.registry()), 4,
+                ProgressListener.NONE);
+    }
+
+    @Test
+    void shouldDeleteTheRecordAndMoveNoTagWhenTheRegistryRefusesTheStageTag() throws Exception {
+        promoting.promote(request(dev("1.4.0"), "staging", 0).build());
+        try (TagRejectingProxy proxy = new TagRejectingProxy(A.host())) {
+            proxy.refuse(reference -> reference.equals("staging"), 403, "DENIED", "tag staging is immutable");
+
+            assertThatThrownBy(() -> through(proxy).promote(request(dev("1.5.0"), "staging", 1).build()))
+                    .isInstanceOf(ModelKitException.class)
+                    .hasMessageMatching("promotion to stage 'staging': registry " + proxy.host().replace(".", "\\.")
+                            + " refused tag 'staging' of repository " + line + "-staging \\(DENIED, HTTP 403: tag staging"
+                            + " is immutable\\); no tag moved and the record sha256:[0-9a-f]{64} was deleted");
+        }
+        assertThat(tag(A, line + "-staging", "staging")).contains(v1);
+        assertThat(tag(A, line + "-staging", "1.5.0")).isEmpty();
+        // neither the record nor its fallback index entry is left: the staging repository lists no referrer of 1.5.0
+        assertThat(client(A.host()).referrers(line + "-staging", v2, null)).isEmpty();
+        assertThat(promoting.history("staging")).extracting(PromotionRecord::digest).containsExactly(v1);
+
+        // the registry accepts the tag again: the same promotion goes through with one record
+        assertThat(promoting.promote(request(dev("1.5.0"), "staging", 2).build()).outcome())
+                .isEqualTo(PromotionResult.Outcome.PROMOTED);
+        assertThat(promoting.history("staging")).extracting(PromotionRecord::digest).containsExactly(v2, v1);
+    }
+
+    @Test
+    void shouldPutBackATagMovedBeforeTheRefusalAndDeleteTheRecordItsDigestWasGone() throws Exception {
+        promoting.promote(request(dev("1.4.0"), "staging", 0).build());
+        String message;
+        try (TagRejectingProxy proxy = new TagRejectingProxy(A.host())) {
+            proxy.refuse(reference -> reference.equals("staging"), 400, "TAG_INVALID", "tag policy");
+            Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> through(proxy)
+                    .promote(request(dev("1.5.0"), "staging", 1).tag("1.4.0").force(true).build()));
+            message = thrown.getMessage();
+            assertThat(message).startsWith("promotion to stage 'staging': registry " + proxy.host()
+                    + " refused tag 'staging' of repository " + line + "-staging (TAG_INVALID, HTTP 400: tag policy);"
+                    + " put back 1.4.0; no tag moved and the record sha256:");
+        }
+        assertThat(tag(A, line + "-staging", "1.4.0")).contains(v1);
+        assertThat(tag(A, line + "-staging", "staging")).contains(v1);
+        Digest record = Digest.parse(message.substring(message.indexOf("record ") + 7, message.indexOf(" was deleted")));
+        assertThat(client(A.host()).headManifest(line + "-staging", record.toString())).isEmpty();
+        assertThat(client(A.host()).referrers(line + "-staging", v2, null)).isEmpty();
+    }
+
+    @Test
+    void shouldMoveNoTagWhenTheRecordCannotBeWritten() throws Exception {
+        try (TagRejectingProxy proxy = new TagRejectingProxy(A.host())) {
+            // every tag refused, the record's fallback referrers index (tag sha256-<hex>) too; digests are accepted
+            proxy.refuse(reference -> !reference.startsWith("sha256:"), 403, "DENIED", "tags are immutable");
+
+            assertThatThrownBy(() -> through(proxy).promote(request(dev("1.5.0"), "staging", 0).build()))
+                    .isInstanceOf(ModelKitException.class)
+                    .hasMessage("promotion to stage 'staging': cannot write the record, no tag was moved: " + proxy.host()
+                            + "/" + line + "-staging:sha256-" + v2.hex() + ": tags are immutable (DENIED, HTTP 403)");
+        }
+        assertThat(tags(A, line + "-staging")).isEmpty();
+        assertThat(promoting.history("staging")).isEmpty();
+    }
 }
