@@ -7,6 +7,7 @@ import io.jenkins.plugins.modelkit.registry.ModelKitGlobalConfiguration;
 import io.jenkins.plugins.modelkit.registry.RegistryEntry;
 import io.jenkins.plugins.modelkit.steps.AttestStep;
 import io.jenkins.plugins.modelkit.steps.BomStep;
+import io.jenkins.plugins.modelkit.steps.ContainerizeStep;
 import io.jenkins.plugins.modelkit.steps.DiffStep;
 import io.jenkins.plugins.modelkit.steps.GateStep;
 import io.jenkins.plugins.modelkit.steps.InspectStep;
@@ -55,7 +56,7 @@ class ConventionTest {
     static List<Class<? extends Step>> steps() {
         return List.of(PackStep.class, PushStep.class, PullStep.class, UnpackStep.class, InspectStep.class,
                 WithModelKitRegistryStep.class, AttestStep.class, VerifyStep.class, BomStep.class,
-                DiffStep.class, GateStep.class, PromoteStep.class);
+                DiffStep.class, GateStep.class, PromoteStep.class, ContainerizeStep.class);
     }
 
     /** Every data-bound class with a form: the steps, and the global configuration's entries. */
@@ -89,7 +90,7 @@ class ConventionTest {
         }
         assertThat(names).containsExactlyInAnyOrder("modelkitPack", "modelkitPush", "modelkitPull", "modelkitUnpack",
                 "modelkitInspect", "withModelKitRegistry", "modelkitAttest", "modelkitVerify", "modelkitBom",
-                "modelkitDiff", "modelkitGate", "modelkitPromote");
+                "modelkitDiff", "modelkitGate", "modelkitPromote", "modelkitContainerize");
     }
 
     @ParameterizedTest

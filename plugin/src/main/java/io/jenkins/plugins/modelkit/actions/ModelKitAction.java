@@ -36,6 +36,7 @@ public final class ModelKitAction implements RunAction2 {
     private String signedBy;
     private String verification;
     private String verificationDetail;
+    private List<Image> images;
     private transient Run<?, ?> run;
 
     ModelKitAction(String operation, ModelKitSummary summary, int index) {
@@ -160,6 +161,20 @@ public final class ModelKitAction implements RunAction2 {
         return VERIFICATION_PASSED.equals(verification);
     }
 
+    /** The serving images this build made from the ModelKit. */
+    @Exported
+    public List<Image> getImages() {
+        return images == null ? List.of() : Collections.unmodifiableList(images);
+    }
+
+    void builtImage(String reference, String digest) {
+        if (images == null) {
+            images = new ArrayList<>();
+        }
+        images.removeIf(image -> image.getReference().equals(reference));
+        images.add(new Image(reference, digest));
+    }
+
     void signedBy(String fingerprint) {
         this.signedBy = fingerprint;
     }
@@ -175,6 +190,7 @@ public final class ModelKitAction implements RunAction2 {
             this.signedBy = earlier.signedBy;
             this.verification = earlier.verification;
             this.verificationDetail = earlier.verificationDetail;
+            this.images = earlier.images;
         }
     }
 
@@ -195,6 +211,30 @@ public final class ModelKitAction implements RunAction2 {
 
     public Api getApi() {
         return new Api(this);
+    }
+
+    /** A serving image built from the ModelKit. */
+    @ExportedBean(defaultVisibility = 3)
+    public static final class Image implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
+
+        private final String reference;
+        private final String digest;
+
+        public Image(String reference, String digest) {
+            this.reference = reference;
+            this.digest = digest;
+        }
+
+        @Exported
+        public String getReference() {
+            return reference;
+        }
+
+        @Exported
+        public String getDigest() {
+            return digest;
+        }
     }
 
     /** One layer row. */

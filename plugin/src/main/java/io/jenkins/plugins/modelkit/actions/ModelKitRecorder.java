@@ -49,6 +49,14 @@ public final class ModelKitRecorder {
         }
     }
 
+    /** Records that the build made the serving image {@code image} ({@code digest}) from the summary's ModelKit. */
+    public static void recordImage(Run<?, ?> run, ModelKitSummary summary, String image, String digest) throws IOException {
+        synchronized (run) {
+            actionOf(run, summary, "containerized").builtImage(image, digest);
+            run.save();
+        }
+    }
+
     /**
      * Records a diff on a page of its own: every diff a build makes keeps its own URL, the next free
      * {@code modelkit-diff-<n>}. The diff goes to files in the build's directory, not into build.xml.

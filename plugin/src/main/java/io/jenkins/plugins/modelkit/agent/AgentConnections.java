@@ -54,7 +54,8 @@ final class AgentConnections implements AutoCloseable {
                 .or(() -> settings.registries().stream().filter(access -> access.host() == null).findFirst());
     }
 
-    private CredentialProvider credentials() {
+    /** The step's registry credentials, then the agent's own: for clients other than ours, such as jib's. */
+    CredentialProvider credentials() {
         CredentialProvider own = CredentialChain.standard(settings.env(), ModelKitHome.resolve(settings.env()).path());
         return registry -> accessFor(registry).filter(RegistryAccess::hasCredentials)
                 .map(access -> Credential.password(access.username(), access.password().getPlainText()))
