@@ -56,14 +56,14 @@ public final class DashboardPage {
         }
         for (ModelKitRow row : model.modelKits()) {
             html.append("<section class=\"modelkit\" data-modelkit=\"").append(e(row.name())).append("\">\n<h2>")
-                    .append(e(row.name())).append("</h2>\n<table class=\"stages\">\n<thead><tr><th>Stage</th>"
+                    .append(e(row.name())).append("</h2>\n<div class=\"scroll\"><table class=\"stages\">\n<thead><tr><th>Stage</th>"
                             + "<th>Badge</th><th>Version</th><th>Digest</th><th>Promoted</th><th>By</th>"
                             + "<th>Provenance</th><th>Gate</th><th>Hyperparameters vs previous stage</th></tr></thead>\n"
                             + "<tbody>\n");
             for (StageEntry entry : row.stages()) {
                 stageRow(html, row, entry, badges.path(row, entry));
             }
-            html.append("</tbody>\n</table>\n</section>\n");
+            html.append("</tbody>\n</table></div>\n</section>\n");
         }
         return html.toString();
     }
@@ -115,8 +115,9 @@ public final class DashboardPage {
 
     private static String provenance(ProvenanceSummary provenance) {
         if (provenance.verified()) {
-            return "verified" + (provenance.keyFingerprint() == null ? ""
-                    : "<div class=\"key\"><code>" + e(provenance.keyFingerprint()) + "</code></div>");
+            String key = provenance.keyFingerprint();
+            return "verified" + (key == null ? "" : "<div class=\"key\">by key <code title=\"" + e(key) + "\">"
+                    + e(shorten(key)) + "</code></div>");
         }
         return provenance.signed() ? "signed, not verified" : "not signed";
     }
@@ -143,9 +144,15 @@ public final class DashboardPage {
         return html.append("</ol>").toString();
     }
 
+    /** {@code sha256:} and the first 12 hex digits, as people quote digests and key fingerprints. */
+    private static String shorten(String hash) {
+        int colon = hash.indexOf(':');
+        return hash.length() <= colon + 1 + SHORT_HEX ? hash : hash.substring(0, colon + 1 + SHORT_HEX);
+    }
+
     private static String digest(Digest digest) {
         String full = digest.toString();
-        String shown = digest.algorithm() + ":" + digest.hex().substring(0, Math.min(SHORT_HEX, digest.hex().length()));
+        String shown = shorten(full);
         return "<code class=\"digest\" title=\"" + e(full) + "\" data-digest=\"" + e(full) + "\">" + e(shown) + "</code>";
     }
 
