@@ -7,8 +7,10 @@ import jenkins.model.Jenkins;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextImpl;
 
-/** Only the permission checks and the SYSTEM2 identity; no impersonation ({@code as2}) or SIDs. */
+/** Only the permission checks, the SYSTEM2 identity and {@code as2}; no SIDs. */
 public abstract class ACL {
     public static final String ANONYMOUS_USERNAME = "anonymous";
     public static final String SYSTEM_USERNAME = "SYSTEM";
@@ -28,6 +30,14 @@ public abstract class ACL {
 
     public boolean hasPermission2(@NonNull Authentication a, @NonNull Permission permission) {
         throw new AbstractMethodError("implement hasPermission2");
+    }
+
+    /** As upstream: runs as {@code auth} until the returned context is closed. */
+    @NonNull
+    public static ACLContext as2(@NonNull Authentication auth) {
+        ACLContext context = new ACLContext(SecurityContextHolder.getContext());
+        SecurityContextHolder.setContext(new SecurityContextImpl(auth));
+        return context;
     }
 
     public static ACL lambda2(final BiFunction<Authentication, Permission, Boolean> impl) {

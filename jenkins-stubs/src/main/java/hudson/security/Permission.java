@@ -3,11 +3,12 @@ package hudson.security;
 
 import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
+import java.util.Set;
 import jenkins.model.Jenkins;
 import org.jvnet.localizer.Localizable;
 
 /**
- * Stub: no permission scopes and no global registry ({@code fromId}, {@code getAll}).
+ * Stub: scopes are kept but not enforced; no global registry ({@code fromId}, {@code getAll}).
  * {@code HUDSON_PERMISSIONS} is owned by {@code Jenkins} here (upstream: its subclass {@code hudson.model.Hudson},
  * not declared), so the Administer ID differs from upstream's {@code hudson.model.Hudson.Administer}.
  */
@@ -18,16 +19,37 @@ public final class Permission {
     public final @CheckForNull Localizable description;
     public final @CheckForNull Permission impliedBy;
     public boolean enabled;
+    private final @NonNull Set<PermissionScope> scopes;
 
     public Permission(@NonNull PermissionGroup group, @NonNull String name, @CheckForNull Localizable description,
-            @CheckForNull Permission impliedBy, boolean enable) {
+            @CheckForNull Permission impliedBy, boolean enable, @NonNull PermissionScope[] scopes) throws IllegalStateException {
         this.owner = group.owner;
         this.group = group;
         this.name = name;
         this.description = description;
         this.impliedBy = impliedBy;
         this.enabled = enable;
+        this.scopes = Set.of(scopes);
         group.add(this);
+    }
+
+    public Permission(@NonNull PermissionGroup group, @NonNull String name, @CheckForNull Localizable description,
+            @CheckForNull Permission impliedBy, @NonNull PermissionScope scope) {
+        this(group, name, description, impliedBy, true, new PermissionScope[]{scope});
+    }
+
+    public Permission(@NonNull PermissionGroup group, @NonNull String name, @CheckForNull Localizable description,
+            @CheckForNull Permission impliedBy, boolean enable) {
+        this(group, name, description, impliedBy, enable, new PermissionScope[]{PermissionScope.JENKINS});
+    }
+
+    public boolean isContainedBy(@NonNull PermissionScope s) {
+        for (PermissionScope c : scopes) {
+            if (c.isContainedBy(s)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public Permission(@NonNull PermissionGroup group, @NonNull String name, @CheckForNull Localizable description,

@@ -1,11 +1,16 @@
 // Declarations match org.jenkins-ci.main:jenkins-core 2.555.3 (core/src/main/java/jenkins/model/Jenkins.java).
 package jenkins.model;
 
+import edu.umd.cs.findbugs.annotations.CheckForNull;
 import edu.umd.cs.findbugs.annotations.NonNull;
 import edu.umd.cs.findbugs.annotations.Nullable;
 import hudson.ExtensionList;
 import hudson.model.Describable;
 import hudson.model.Descriptor;
+import hudson.model.Item;
+import hudson.model.ModelObject;
+import java.io.File;
+import org.springframework.security.access.AccessDeniedException;
 import hudson.security.ACL;
 import hudson.security.AccessControlled;
 import hudson.security.Permission;
@@ -16,10 +21,11 @@ import org.springframework.security.core.context.SecurityContextHolder;
 /**
  * Stub: one instance that grants every permission; descriptors come from the {@link ExtensionList} registry.
  * Without an authentication in the Spring SecurityContext, {@link #getAuthentication2()} returns
- * {@link ACL#SYSTEM2} (upstream: {@code ANONYMOUS2}). Upstream extends AbstractCIBase and implements many
- * more interfaces; only AccessControlled is declared.
+ * {@link ACL#SYSTEM2} (upstream: {@code ANONYMOUS2}). It holds no items: {@link #getItemByFullName} finds
+ * none. {@link #getRootDir()} is a directory under java.io.tmpdir. Upstream extends AbstractCIBase and
+ * implements many more interfaces; only AccessControlled and ModelObject are declared.
  */
-public class Jenkins implements AccessControlled {
+public class Jenkins implements AccessControlled, ModelObject {
     private static final Jenkins INSTANCE = new Jenkins();
 
     public static final PermissionGroup PERMISSIONS = Permission.HUDSON_PERMISSIONS;
@@ -46,6 +52,20 @@ public class Jenkins implements AccessControlled {
     @Override
     public @NonNull ACL getACL() {
         return ACL.lambda2((a, p) -> true);
+    }
+
+    @Override
+    public String getDisplayName() {
+        return "Jenkins";
+    }
+
+    public File getRootDir() {
+        return new File(System.getProperty("java.io.tmpdir"), "jenkins-stubs-root");
+    }
+
+    /** Stub: no items. */
+    public @CheckForNull <T extends Item> T getItemByFullName(@NonNull String fullName, Class<T> type) throws AccessDeniedException {
+        return null;
     }
 
     public @Nullable String getRootUrl() throws IllegalStateException {

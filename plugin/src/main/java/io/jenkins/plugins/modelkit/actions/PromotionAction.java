@@ -30,6 +30,7 @@ public final class PromotionAction implements RunAction2, BuildBadgeAction {
     private final String recordDigest;
     private final String promotedBy;
     private final String promotedAt;
+    private final String buildUrl;
     private final String gateOutcome;
     private final boolean forced;
     private final boolean unchanged;
@@ -51,6 +52,7 @@ public final class PromotionAction implements RunAction2, BuildBadgeAction {
         this.recordDigest = (String) details.get("recordDigest");
         this.promotedBy = (String) record.get("promotedBy");
         this.promotedAt = (String) record.get("promotedAt");
+        this.buildUrl = (String) record.get("buildUrl");
         this.gateOutcome = (String) record.get("gateOutcome");
         this.forced = Boolean.TRUE.equals(record.get("forced"));
         this.unchanged = "UNCHANGED".equals(details.get("outcome"));
@@ -157,6 +159,12 @@ public final class PromotionAction implements RunAction2, BuildBadgeAction {
     @Exported
     public String getPromotedAt() {
         return promotedAt;
+    }
+
+    /** The build that promoted, as the record names it; null when Jenkins' URL was not known. */
+    @Exported
+    public String getBuildUrl() {
+        return buildUrl;
     }
 
     /** {@code PASS} or {@code WARN}, or null when the stage has no gate. */

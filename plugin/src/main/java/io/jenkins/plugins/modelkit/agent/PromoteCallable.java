@@ -14,6 +14,7 @@ import io.modelkit.core.promote.Promoter;
 import io.modelkit.core.promote.PromotionRecord;
 import io.modelkit.core.promote.PromotionRequest;
 import io.modelkit.core.promote.PromotionResult;
+import io.modelkit.core.promote.Stage;
 import io.modelkit.core.promote.Stages;
 import io.modelkit.core.promote.StagesReader;
 import io.modelkit.core.provenance.keys.KeyFiles;
@@ -83,7 +84,8 @@ public final class PromoteCallable extends ModelKitCallable {
 
     @Override
     ModelKitSummary run(File workspace, AgentContext context) throws IOException {
-        Promoter promoter = new Promoter(readStages(), context.connections()::client, context.settings().concurrency(),
+        Stages stages = readStages();
+        Promoter promoter = new Promoter(stages, context.connections()::client, context.settings().concurrency(),
                 context.progress());
         Map<String, String> who = new LinkedHashMap<>();
         who.put("MODELKIT_PROMOTER", promotedBy);
@@ -99,6 +101,7 @@ public final class PromoteCallable extends ModelKitCallable {
         ModelKitSummary summary = ModelKitSummary.of(reference, kit.manifest(), kit.kitfile())
                 .with("outcome", result.outcome().name())
                 .with("stage", result.stage())
+                .with("stages", new ArrayList<>(stages.stages().stream().map(Stage::name).toList()))
                 .with("tags", new ArrayList<>(result.tags()))
                 .with("record", result.written() == null ? null : record(result.written()))
                 .with("recordDigest", result.record() == null ? null : result.record().digest().toString())

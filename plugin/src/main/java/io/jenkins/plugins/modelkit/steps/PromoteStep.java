@@ -12,6 +12,7 @@ import io.jenkins.plugins.modelkit.agent.ModelKitSummary;
 import io.jenkins.plugins.modelkit.agent.PromoteCallable;
 import io.jenkins.plugins.modelkit.agent.SecretSigningKey;
 import io.jenkins.plugins.modelkit.agent.StageReferences;
+import io.jenkins.plugins.modelkit.releases.ReleaseIndex;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -186,7 +187,8 @@ public final class PromoteStep extends ModelKitStep {
         }
         String outcome = String.valueOf(summary.details().get("outcome"));
         if ("PROMOTED".equals(outcome) || "UNCHANGED".equals(outcome)) {
-            PromotionAction.record(run, summary);
+            PromotionAction action = PromotionAction.record(run, summary);
+            ReleaseIndex.get().add(run, action, stageOrder(summary));
         }
     }
 
@@ -202,6 +204,12 @@ public final class PromoteStep extends ModelKitStep {
             throw new AbortException(Messages.PromoteStep_GateFailed(this.reference, this.to, failedRules(gate(summary))));
         }
         return result;
+    }
+
+    /** The stage names in the order of the stages file. */
+    @SuppressWarnings("unchecked")
+    static List<String> stageOrder(ModelKitSummary summary) {
+        return (List<String>) summary.details().get("stages");
     }
 
     @SuppressWarnings("unchecked")

@@ -9,6 +9,7 @@ import hudson.model.Cause;
 import hudson.model.CauseAction;
 import io.jenkins.plugins.modelkit.actions.GateAction;
 import io.jenkins.plugins.modelkit.actions.PromotionAction;
+import io.jenkins.plugins.modelkit.releases.ReleaseIndex;
 import io.jenkins.plugins.modelkit.support.Projects;
 import io.jenkins.plugins.modelkit.support.Registries;
 import io.jenkins.plugins.modelkit.support.StepRunner;
@@ -150,6 +151,15 @@ class PromoteStepTest {
         assertThat(action.getRun()).isSameAs(agent.run());
         assertThat(action.getTooltip()).isEqualTo("staging: sentiment-classifier 1.4.0 @ " + digest + ", promoted by alice, gate PASS");
         assertThat(agent.run().getAction(GateAction.class).getOutcome()).isEqualTo("PASS");
+        assertThat(ReleaseIndex.get().promotions()).first().satisfies(p -> {
+            assertThat(p.job()).isEqualTo("demo");
+            assertThat(p.build()).isEqualTo(agent.run().getNumber());
+            assertThat(p.modelKit()).isEqualTo("sentiment-classifier");
+            assertThat(p.stage()).isEqualTo("staging");
+            assertThat(p.digest()).isEqualTo(digest.toString());
+            assertThat(p.buildUrl()).isEqualTo("https://ci.example.com/job/demo/7/");
+        });
+        assertThat(ReleaseIndex.get().stages()).containsSubsequence("dev", "staging", "prod");
         assertThat(agent.log()).contains("[PASS] licensed: ").contains("Promoted " + dev + " (" + digest + ") to stage 'staging'");
     }
 

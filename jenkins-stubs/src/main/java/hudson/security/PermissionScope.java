@@ -1,0 +1,37 @@
+// Declarations match org.jenkins-ci.main:jenkins-core 2.555.3 (core/src/main/java/hudson/security/PermissionScope.java).
+package hudson.security;
+
+import hudson.model.Item;
+import hudson.model.ItemGroup;
+import hudson.model.ModelObject;
+import hudson.model.Run;
+import java.util.Set;
+import jenkins.model.Jenkins;
+
+/** Only the built-in scopes the plugin's permissions name; upstream also declares COMPUTER. */
+public final class PermissionScope {
+    public final Class<? extends ModelObject> modelClass;
+    private final Set<PermissionScope> containers;
+
+    public PermissionScope(Class<? extends ModelObject> modelClass, PermissionScope... containers) {
+        this.modelClass = modelClass;
+        this.containers = Set.of(containers);
+    }
+
+    public boolean isContainedBy(PermissionScope s) {
+        if (this == s) {
+            return true;
+        }
+        for (PermissionScope c : containers) {
+            if (c.isContainedBy(s)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public static final PermissionScope JENKINS = new PermissionScope(Jenkins.class);
+    public static final PermissionScope ITEM_GROUP = new PermissionScope(ItemGroup.class, JENKINS);
+    public static final PermissionScope ITEM = new PermissionScope(Item.class, ITEM_GROUP);
+    public static final PermissionScope RUN = new PermissionScope(Run.class, ITEM);
+}
