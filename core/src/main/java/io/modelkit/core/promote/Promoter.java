@@ -118,15 +118,22 @@ public final class Promoter {
     /**
      * Points the stage back at {@code to} (a digest or tag in the stage's repository), else at the version
      * it held before the current one according to its records. The version must have been promoted to
-     * this stage before, so its gate is not run again.
+     * this stage before, so its gate is not run again. With the request's trusted keys, a record that none
+     * of them signed does not count: neither to find the previous version nor to show that it passed.
      */
     public PromotionResult rollback(String stageName, String to, PromotionRequest request) {
         Stage stage = stages.stage(stageName);
         RegistryClient client = clients.apply(stage.reference(stage.stageTag()));
         PromotionRecords records = new PromotionRecords(client, stage.repository());
         Digest current = head(client, stage, stage.stageTag());
-        List<PromotionRecord> history = records.all().stream().filter(r -> r.stage().equals(stage.name())
-                && r.target().equals(stage.location())).toList();
+        boolean trusting = !request.trustedKeys().isEmpty();
+        List<PromotionRecords.Stored> stored = records.all(request.trustedKeys()).stream()
+                .filter(r -> r.record().stage().equals(stage.name()) && r.record().target().equals(stage.location()))
+                .toList();
+        // with trusted keys, only a record one of them signed may say which version the stage held
+        List<PromotionRecord> history = stored.stream().filter(r -> !trusting || r.signer() != null)
+                .map(PromotionRecords.Stored::record).toList();
+        List<PromotionRecords.Stored> untrusted = stored.stream().filter(r -> trusting && r.signer() == null).toList();
         Digest target;
         if (to != null) {
             target = to.startsWith("sha256:") ? Digest.parse(to) : Optional.ofNullable(head(client, stage, to))
@@ -135,12 +142,17 @@ public final class Promoter {
         } else if (current == null) {
             throw new ModelKitException("rollback of stage '" + stage.name() + "': it holds nothing to roll back from");
         } else {
-            target = previous(history, current).orElseThrow(() -> new ModelKitException("rollback of stage '"
-                    + stage.name() + "': its records name no version before " + current));
+            target = previous(history, current).orElseThrow(() -> untrusted.stream()
+                    .filter(r -> !r.record().digest().equals(current)).findFirst()
+                    .map(r -> notTrusted(stage, r))
+                    .orElseGet(() -> new ModelKitException("rollback of stage '" + stage.name()
+                            + "': its records name no version before " + current)));
         }
         PromotionRecord passed = history.stream().filter(r -> r.digest().equals(target)).findFirst()
-                .orElseThrow(() -> new ModelKitException("rollback of stage '" + stage.name() + "' to " + target
-                        + ": that version was never promoted to this stage; promote it instead"));
+                .orElseThrow(() -> untrusted.stream().filter(r -> r.record().digest().equals(target)).findFirst()
+                        .map(r -> notTrusted(stage, r))
+                        .orElseGet(() -> new ModelKitException("rollback of stage '" + stage.name() + "' to " + target
+                                + ": that version was never promoted to this stage; promote it instead")));
         Optional<Descriptor> held = client.headManifest(stage.repository(), target.toString());
         Descriptor subject = held.orElseThrow(() -> new ModelKitException("rollback of stage '" + stage.name()
                 + "': " + stage.reference(target) + " is no longer in the registry"));
@@ -185,6 +197,12 @@ public final class Promoter {
             statuses.add(new StageStatus(stage, digest, version));
         }
         return statuses;
+    }
+
+    private static ModelKitException notTrusted(Stage stage, PromotionRecords.Stored record) {
+        return new ModelKitException("rollback of stage '" + stage.name() + "': record " + record.referrer() + " of "
+                + record.record().digest() + " is not signed by a trusted key, so it does not choose the rollback target;"
+                + " no trusted record names a version to return to");
     }
 
     private static Optional<Digest> previous(List<PromotionRecord> newestFirst, Digest current) {

@@ -8,6 +8,7 @@ import io.modelkit.core.oci.Manifest;
 import io.modelkit.core.oci.MediaTypes;
 import io.modelkit.core.provenance.Envelope;
 import io.modelkit.core.provenance.EnvelopeSigner;
+import io.modelkit.core.provenance.EnvelopeVerifier;
 import io.modelkit.core.provenance.Statement;
 import io.modelkit.core.provenance.keys.SigningKey;
 import io.modelkit.core.provenance.oci.RegistryAttestationStore;
@@ -17,6 +18,7 @@ import io.modelkit.core.registry.RegistryException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.security.PublicKey;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -29,6 +31,8 @@ import java.util.Set;
 /** Promotion records of one registry repository: written as referrers of the promoted manifest, read back. */
 final class PromotionRecords {
     private static final int MAX_BYTES = 4 << 20;
+    private static final Comparator<Stored> NEWEST_FIRST = Comparator.comparing((Stored s) -> s.record().promotedAt())
+            .reversed();
 
     private final RegistryClient client;
     private final String repository;
@@ -76,18 +80,35 @@ final class PromotionRecords {
                         .isPresent();
     }
 
+    /**
+     * A record as stored: the referrer manifest that holds it and the fingerprint of the trusted key
+     * whose signature verified it, null when no trusted key did (or none was asked for).
+     */
+    record Stored(PromotionRecord record, Digest referrer, String signer) {
+    }
+
     /** The records whose subject is {@code digest} in this repository, newest first. */
     List<PromotionRecord> of(Digest digest) {
-        List<PromotionRecord> records = new ArrayList<>();
-        for (Descriptor referrer : client.referrers(repository, digest, null)) {
-            read(referrer).filter(r -> r.digest().equals(digest)).ifPresent(records::add);
-        }
-        records.sort(Comparator.comparing(PromotionRecord::promotedAt).reversed());
-        return records;
+        return of(digest, List.of()).stream().map(Stored::record).toList();
     }
 
     /** Every record of every tagged manifest of the repository, newest first. */
     List<PromotionRecord> all() {
+        return all(List.of()).stream().map(Stored::record).toList();
+    }
+
+    /** Like {@link #of(Digest)}, each checked against {@code trusted} keys. */
+    List<Stored> of(Digest digest, List<PublicKey> trusted) {
+        List<Stored> records = new ArrayList<>();
+        for (Descriptor referrer : client.referrers(repository, digest, null)) {
+            read(referrer, trusted).filter(r -> r.record().digest().equals(digest)).ifPresent(records::add);
+        }
+        records.sort(NEWEST_FIRST);
+        return records;
+    }
+
+    /** Like {@link #all()}, each checked against {@code trusted} keys. */
+    List<Stored> all(List<PublicKey> trusted) {
         Set<Digest> digests = new LinkedHashSet<>();
         List<String> tags;
         try {
@@ -103,13 +124,13 @@ final class PromotionRecords {
                 client.headManifest(repository, tag).map(Descriptor::digest).ifPresent(digests::add);
             }
         }
-        List<PromotionRecord> records = new ArrayList<>();
-        digests.forEach(d -> records.addAll(of(d)));
-        records.sort(Comparator.comparing(PromotionRecord::promotedAt).reversed());
+        List<Stored> records = new ArrayList<>();
+        digests.forEach(d -> records.addAll(of(d, trusted)));
+        records.sort(NEWEST_FIRST);
         return records;
     }
 
-    private Optional<PromotionRecord> read(Descriptor referrer) {
+    private Optional<Stored> read(Descriptor referrer, List<PublicKey> trusted) {
         String type = referrer.artifactType();
         boolean bundle = SigstoreBundle.isBundleMediaType(type == null ? "" : type);
         if (!PromotionRecord.ARTIFACT_TYPE.equals(type) && !bundle) {
@@ -122,19 +143,29 @@ final class PromotionRecords {
         }
         byte[] content = blob(manifest.layers().get(0), where);
         Statement statement;
+        String signer = null;
         if (bundle) {
+            Envelope envelope;
             try {
-                statement = Statement.parse(Envelope.parse(SigstoreBundle.parse(content, where).envelopeJson()).payload());
+                envelope = Envelope.parse(SigstoreBundle.parse(content, where).envelopeJson());
+                statement = Statement.parse(envelope.payload());
             } catch (ModelKitException e) {
                 return Optional.empty(); // another kind of bundle: a provenance or gate attestation
             }
             if (!PromotionRecord.PREDICATE_TYPE.equals(statement.predicateType())) {
                 return Optional.empty();
             }
+            if (!trusted.isEmpty()) {
+                try {
+                    signer = new EnvelopeVerifier(trusted).verifyInToto(envelope).keyFingerprint().toString();
+                } catch (ModelKitException e) {
+                    signer = null; // signed, but by no trusted key
+                }
+            }
         } else {
             statement = Statement.parse(content);
         }
-        return Optional.of(PromotionRecord.of(statement, where));
+        return Optional.of(new Stored(PromotionRecord.of(statement, where), referrer.digest(), signer));
     }
 
     private byte[] blob(Descriptor layer, String where) {

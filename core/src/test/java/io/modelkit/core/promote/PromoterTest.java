@@ -257,7 +257,9 @@ class PromoterTest {
         promoting.promote(request(dev("1.4.0"), "staging", 0).build());
         promoting.promote(request(dev("1.5.0"), "staging", 1).build());
 
-        PromotionResult rolledBack = promoting.rollback("staging", null, request(staging("staging"), "staging", 2).build());
+        // unsigned records: without trusted keys every record counts
+        PromotionResult rolledBack = promoting.rollback("staging", null, request(staging("staging"), "staging", 2)
+                .trustedKeys(List.of()).build());
 
         assertThat(rolledBack.digest()).isEqualTo(v1);
         assertThat(rolledBack.tags()).containsExactly("staging");
@@ -268,7 +270,8 @@ class PromoterTest {
                         org.assertj.core.groups.Tuple.tuple("promotion", v2),
                         org.assertj.core.groups.Tuple.tuple("promotion", v1));
 
-        PromotionResult forward = promoting.rollback("staging", "1.5.0", request(staging("staging"), "staging", 3).build());
+        PromotionResult forward = promoting.rollback("staging", "1.5.0", request(staging("staging"), "staging", 3)
+                .trustedKeys(List.of()).build());
         assertThat(forward.digest()).isEqualTo(v2);
         assertThat(tag(A, line + "-staging", "staging")).contains(v2);
         assertThatThrownBy(() -> promoting.rollback("prod", null, request(staging("1.4.0"), "prod", 4).build()))
@@ -360,5 +363,27 @@ class PromoterTest {
         }
         assertThat(tags(A, line + "-staging")).isEmpty();
         assertThat(promoting.history("staging")).isEmpty();
+    }
+
+    @Test
+    void shouldChooseTheRollbackTargetOnlyFromRecordsATrustedKeySigned() {
+        SigningKey stranger = KeyPairs.generate();
+        PromotionResult first = promoting.promote(request(dev("1.4.0"), "staging", 0).key(stranger).build());
+        promoting.promote(request(dev("1.5.0"), "staging", 1).key(promoter).build());
+        String notTrusted = "rollback of stage 'staging': record " + first.record().digest() + " of " + v1
+                + " is not signed by a trusted key, so it does not choose the rollback target; no trusted record names a"
+                + " version to return to";
+
+        assertThatThrownBy(() -> promoting.rollback("staging", null, request(staging("staging"), "staging", 2)
+                .trustedKeys(List.of(promoter.publicKey())).build())).hasMessage(notTrusted);
+        assertThatThrownBy(() -> promoting.rollback("staging", "1.4.0", request(staging("staging"), "staging", 2)
+                .trustedKeys(List.of(promoter.publicKey())).build())).hasMessage(notTrusted);
+        assertThat(tag(A, line + "-staging", "staging")).contains(v2);
+        assertThat(promoting.history("staging")).hasSize(2);
+
+        PromotionResult trusted = promoting.rollback("staging", null, request(staging("staging"), "staging", 3)
+                .trustedKeys(List.of(promoter.publicKey(), stranger.publicKey())).build());
+        assertThat(trusted.digest()).isEqualTo(v1);
+        assertThat(tag(A, line + "-staging", "staging")).contains(v1);
     }
 }
