@@ -138,6 +138,40 @@ class DashboardCliTest {
         assertThat(Files.readString(home.resolve("notes.txt"))).isEqualTo("keep");
     }
 
+    @Test
+    void escapesAHostileKitfileVersionPackedPushedAndPromoted() throws Exception {
+        String hostile = "<img src=x onerror=alert(1)>";
+        Path project = Contexts.copyOfExample(temp.resolve("hostile-project"));
+        Path kitfile = project.resolve("Kitfile");
+        Files.writeString(kitfile, Files.readString(kitfile).replace("  version: 1.4.0\n  description: Three",
+                "  version: '" + hostile + "'\n  description: Three"));
+        String repository = REGISTRY.host() + "/ml/hostile-" + System.nanoTime();
+        Path stagesFile = Files.writeString(temp.resolve("hostile-stages.yaml"), """
+                stages:
+                  - name: dev
+                    repository: %s-dev
+                """.formatted(repository));
+        CliRunner runner = new CliRunner(temp.resolve("home")).env("USER", "<b>mallory</b>");
+        CliRunner.Result packed = runner.run("pack", project.toString(), "-t", repository + ":x", "--push");
+        assertThat(packed.exitCode()).as(packed.toString()).isZero();
+        CliRunner.Result promoted = runner.run("promote", repository + ":x", "--to", "dev", "--stages", stagesFile.toString());
+        assertThat(promoted.exitCode()).as(promoted.toString()).isZero();
+        Path out = temp.resolve("hostile-site");
+
+        CliRunner.Result result = runner.run("dashboard", "--stages", stagesFile.toString(), "--out", out.toString());
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        String page = Files.readString(out.resolve("index.html"));
+        assertThat(page).contains("<td class=\"version\">&lt;img src=x onerror=alert(1)&gt;</td>",
+                "<td class=\"promoted-by\">&lt;b&gt;mallory&lt;/b&gt;</td>").doesNotContain("<img src=x", "<b>mallory");
+        assertThat(page.split("<img ", -1)).hasSize(2); // the badge only
+        assertThat(new ObjectMapper().readTree(out.resolve("releases.json").toFile()).path("modelKits").path(0)
+                .path("stages").path(0).path("version").asText()).isEqualTo(hostile);
+        assertThat(Files.readString(out.resolve("badges/sentiment-classifier-dev.svg")))
+                .isEqualTo(new Badge("dev", "sentiment-classifier " + hostile, GateOutcome.UNKNOWN).svg())
+                .contains("sentiment-classifier &lt;img src=x onerror=alert(1)&gt;");
+    }
+
     private static List<String> texts(JsonNode array, String field) {
         List<String> values = new ArrayList<>();
         array.forEach(node -> values.add(node.path(field).asText()));

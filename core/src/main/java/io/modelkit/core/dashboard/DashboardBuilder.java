@@ -18,6 +18,7 @@ import io.modelkit.core.promote.Stages;
 import io.modelkit.core.provenance.Envelope;
 import io.modelkit.core.provenance.SlsaProvenance;
 import io.modelkit.core.provenance.Statement;
+import io.modelkit.core.provenance.oci.AttestationStore;
 import io.modelkit.core.provenance.oci.RegistryAttestationStore;
 import io.modelkit.core.provenance.oci.StoredAttestation;
 import io.modelkit.core.provenance.verify.AttestationResult;
@@ -30,10 +31,11 @@ import java.security.PublicKey;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.HashMap;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -83,7 +85,7 @@ public final class DashboardBuilder {
             held.put(stage.name(), held(stage));
             records.put(stage.name(), promoter.history(stage.name()));
         }
-        String name = line.stages().stream().map(s -> held.get(s.name())).filter(h -> h != null)
+        String name = line.stages().stream().map(s -> held.get(s.name())).filter(Objects::nonNull)
                 .map(h -> h.contents().kitfile().kitPackage().name()).filter(n -> n != null && !n.isBlank()).findFirst()
                 .orElseGet(() -> lastSegment(line.stages().get(0).repository()));
         List<StageEntry> entries = new ArrayList<>();
@@ -119,7 +121,7 @@ public final class DashboardBuilder {
         }
         Digest digest = held.contents().descriptor().digest();
         Optional<PromotionRecord> record = records.stream().filter(r -> r.digest().equals(digest)).findFirst();
-        RegistryAttestationStore store = new RegistryAttestationStore(held.client(), stage.repository());
+        AttestationStore store = new ReadOnce(new RegistryAttestationStore(held.client(), stage.repository()));
         List<StoredAttestation> attached = store.find(held.contents().descriptor());
         List<VerifiedAttestation> verified = trustedKeys.isEmpty() ? List.of()
                 : VerifiedAttestation.find(store, held.contents().descriptor(), trustedKeys);
@@ -135,7 +137,7 @@ public final class DashboardBuilder {
                 changes);
     }
 
-    private ProvenanceSummary provenance(Held held, RegistryAttestationStore store, List<StoredAttestation> attached,
+    private ProvenanceSummary provenance(Held held, AttestationStore store, List<StoredAttestation> attached,
             List<VerifiedAttestation> verified, Digest digest) {
         boolean signed = attached.stream().anyMatch(a -> signedProvenance(a, digest));
         if (!signed || trustedKeys.isEmpty()) {
@@ -193,5 +195,36 @@ public final class DashboardBuilder {
     }
 
     private record Held(RegistryClient client, RegistryEndpoint endpoint, ModelKitContents contents) {
+    }
+
+    /**
+     * The stage's attestations read from the registry once, though three readers look at them (what is
+     * attached, what verifies, the gate summaries); writes go straight through.
+     */
+    private static final class ReadOnce implements AttestationStore {
+        private final AttestationStore store;
+        private final Map<Digest, List<StoredAttestation>> found = new HashMap<>();
+
+        ReadOnce(AttestationStore store) {
+            this.store = store;
+        }
+
+        @Override
+        public Descriptor storeReferrer(Descriptor subject, String artifactType, byte[] content,
+                Map<String, String> annotations, Instant created) {
+            found.remove(subject.digest());
+            return store.storeReferrer(subject, artifactType, content, annotations, created);
+        }
+
+        @Override
+        public Descriptor storeLegacy(Descriptor subject, byte[] envelopeJson, String predicateType) {
+            found.remove(subject.digest());
+            return store.storeLegacy(subject, envelopeJson, predicateType);
+        }
+
+        @Override
+        public List<StoredAttestation> find(Descriptor subject) {
+            return found.computeIfAbsent(subject.digest(), digest -> List.copyOf(store.find(subject)));
+        }
     }
 }
