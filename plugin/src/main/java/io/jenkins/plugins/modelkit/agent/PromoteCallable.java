@@ -44,8 +44,7 @@ public final class PromoteCallable extends ModelKitCallable {
 
     private final String reference;
     private final String stage;
-    private final String stagesFile;
-    private final String stagesName;
+    private final StagesSource stages;
     private final String tag;
     private final boolean dryRun;
     private final boolean force;
@@ -56,7 +55,7 @@ public final class PromoteCallable extends ModelKitCallable {
     private final String buildUrl;
 
     /**
-     * @param stagesFile the stages file on the agent, absolute; {@code stagesName} as the step named it
+     * @param stages the stages file on the agent, or the configured stages
      * @param tag the version tag in the target, or null for the reference's own
      * @param signingKey signs the promotion record, or null for an unsigned record
      * @param keyTexts trusted public keys as PEM text, by the name errors give them
@@ -64,14 +63,13 @@ public final class PromoteCallable extends ModelKitCallable {
      * @param promotedBy who promotes, as the record names them
      * @param buildUrl the build that promotes, or null
      */
-    public PromoteCallable(TaskListener listener, AgentSettings settings, String reference, String stage, String stagesFile,
-            String stagesName, String tag, boolean dryRun, boolean force, SecretSigningKey signingKey,
+    public PromoteCallable(TaskListener listener, AgentSettings settings, String reference, String stage, StagesSource stages,
+            String tag, boolean dryRun, boolean force, SecretSigningKey signingKey,
             Map<String, String> keyTexts, List<String> keyFiles, String promotedBy, String buildUrl) {
         super(listener, settings);
         this.reference = reference;
         this.stage = stage;
-        this.stagesFile = stagesFile;
-        this.stagesName = stagesName;
+        this.stages = stages;
         this.tag = tag;
         this.dryRun = dryRun;
         this.force = force;
@@ -84,8 +82,8 @@ public final class PromoteCallable extends ModelKitCallable {
 
     @Override
     ModelKitSummary run(File workspace, AgentContext context) throws IOException {
-        Stages stages = readStages();
-        Promoter promoter = new Promoter(stages, context.connections()::client, context.settings().concurrency(),
+        Stages line = readStages();
+        Promoter promoter = new Promoter(line, context.connections()::client, context.settings().concurrency(),
                 context.progress());
         Map<String, String> who = new LinkedHashMap<>();
         who.put("MODELKIT_PROMOTER", promotedBy);
@@ -101,7 +99,7 @@ public final class PromoteCallable extends ModelKitCallable {
         ModelKitSummary summary = ModelKitSummary.of(reference, kit.manifest(), kit.kitfile())
                 .with("outcome", result.outcome().name())
                 .with("stage", result.stage())
-                .with("stages", new ArrayList<>(stages.stages().stream().map(Stage::name).toList()))
+                .with("stages", new ArrayList<>(line.stages().stream().map(Stage::name).toList()))
                 .with("tags", new ArrayList<>(result.tags()))
                 .with("record", result.written() == null ? null : record(result.written()))
                 .with("recordDigest", result.record() == null ? null : result.record().digest().toString())
@@ -118,11 +116,14 @@ public final class PromoteCallable extends ModelKitCallable {
     }
 
     private Stages readStages() throws IOException {
-        Path file = Path.of(stagesFile);
-        if (!Files.isRegularFile(file)) {
-            throw new ModelKitException(stagesName + ": no such stages file in the workspace");
+        if (stages.file() == null) {
+            return StagesReader.read(stages.text(), stages.name(), Path.of(stages.directory()));
         }
-        return StagesReader.read(Files.readString(file, StandardCharsets.UTF_8), stagesName, file.toAbsolutePath().getParent());
+        Path file = Path.of(stages.file());
+        if (!Files.isRegularFile(file)) {
+            throw new ModelKitException(stages.name() + ": no such stages file in the workspace");
+        }
+        return StagesReader.read(Files.readString(file, StandardCharsets.UTF_8), stages.name(), file.toAbsolutePath().getParent());
     }
 
     private void log(AgentContext context, PromotionResult result) {
@@ -188,7 +189,7 @@ public final class PromoteCallable extends ModelKitCallable {
     /** Never the key or the password. */
     @Override
     public String toString() {
-        return "PromoteCallable[reference=" + reference + ", stage=" + stage + ", stages=" + stagesName
+        return "PromoteCallable[reference=" + reference + ", stage=" + stage + ", stages=" + stages.name()
                 + ", key=" + (signingKey == null ? null : signingKey.name()) + ", dryRun=" + dryRun + ", force=" + force + "]";
     }
 }

@@ -6,13 +6,12 @@ import hudson.FilePath;
 import hudson.model.Cause;
 import hudson.model.Run;
 import io.jenkins.plugins.modelkit.Fields;
-import io.jenkins.plugins.modelkit.actions.ModelKitRecorder;
-import io.jenkins.plugins.modelkit.actions.PromotionAction;
 import io.jenkins.plugins.modelkit.agent.ModelKitSummary;
 import io.jenkins.plugins.modelkit.agent.PromoteCallable;
 import io.jenkins.plugins.modelkit.agent.SecretSigningKey;
 import io.jenkins.plugins.modelkit.agent.StageReferences;
-import io.jenkins.plugins.modelkit.releases.ReleaseIndex;
+import io.jenkins.plugins.modelkit.agent.StagesSource;
+import io.jenkins.plugins.modelkit.releases.PromotionRecorder;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -155,7 +154,7 @@ public final class PromoteStep extends ModelKitStep {
         TrustedKeys trusted = this.trustedKeys == null ? new TrustedKeys(Map.of(), List.of())
                 : TrustedKeys.resolve(this.trustedKeys, null, run, workspace);
         return workspace.act(new PromoteCallable(on.listener(), on.settings(), this.reference, this.to,
-                workspace.child(this.stagesFile).getRemote(), this.stagesFile, this.tag, this.dryRun, this.force, key,
+                StagesSource.file(workspace.child(this.stagesFile).getRemote(), this.stagesFile), this.tag, this.dryRun, this.force, key,
                 trusted.texts(), trusted.files(), promotedBy(run), buildUrl(run, on.settings().env())));
     }
 
@@ -171,25 +170,10 @@ public final class PromoteStep extends ModelKitStep {
         return root != null ? root + run.getUrl() : Fields.blankToNull(env.get("BUILD_URL"));
     }
 
-    /**
-     * The gate's rules go on the build as {@code modelkitGate} records them (also when it failed); a
-     * promotion that reached the stage, also one that found it done, adds a {@link PromotionAction}.
-     */
+    /** As {@link PromotionRecorder#record} says: the gate's rules, and the stage reached. */
     @Override
     void record(Run<?, ?> run, ModelKitSummary summary) throws IOException {
-        Map<String, Object> gate = gate(summary);
-        if (gate != null) {
-            ModelKitSummary gated = summary;
-            for (Map.Entry<String, Object> entry : gate.entrySet()) {
-                gated = gated.with(entry.getKey(), entry.getValue());
-            }
-            ModelKitRecorder.recordGate(run, gated, null);
-        }
-        String outcome = String.valueOf(summary.details().get("outcome"));
-        if ("PROMOTED".equals(outcome) || "UNCHANGED".equals(outcome)) {
-            PromotionAction action = PromotionAction.record(run, summary);
-            ReleaseIndex.get().add(run, action, stageOrder(summary));
-        }
+        PromotionRecorder.record(run, summary);
     }
 
     /**
@@ -200,29 +184,11 @@ public final class PromoteStep extends ModelKitStep {
     @Override
     Map<String, Object> result(StepRun on, ModelKitSummary summary) throws Exception {
         Map<String, Object> result = summary.toMap();
-        if ("GATE_FAILED".equals(result.get("outcome"))) {
-            throw new AbortException(Messages.PromoteStep_GateFailed(this.reference, this.to, failedRules(gate(summary))));
+        if (PromotionRecorder.gateFailed(summary)) {
+            throw new AbortException(Messages.PromoteStep_GateFailed(this.reference, this.to,
+                    PromotionRecorder.failedRules(summary)));
         }
         return result;
-    }
-
-    /** The stage names in the order of the stages file. */
-    @SuppressWarnings("unchecked")
-    static List<String> stageOrder(ModelKitSummary summary) {
-        return (List<String>) summary.details().get("stages");
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> gate(ModelKitSummary summary) {
-        return (Map<String, Object>) summary.details().get("gate");
-    }
-
-    /** The failed rules as {@code name: message}, separated by semicolons. */
-    @SuppressWarnings("unchecked")
-    private static String failedRules(Map<String, Object> gate) {
-        return String.join("; ", ((List<Map<String, Object>>) gate.get("rules")).stream()
-                .filter(rule -> "FAIL".equals(rule.get("status")))
-                .map(rule -> rule.get("name") + ": " + rule.get("message")).toList());
     }
 
     @Extension

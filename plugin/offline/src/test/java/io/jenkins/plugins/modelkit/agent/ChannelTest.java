@@ -59,8 +59,8 @@ class ChannelTest {
                         GatePolicySource.file("/w/.modelkit/gate.yaml", ".modelkit/gate.yaml"), "m:1", "m:1",
                         "registry.example.com/ml/m:prod", Map.of("trustedKeys (PEM block 1)", "-----BEGIN PUBLIC KEY-----"),
                         List.of("/w/ci.pub"), "/w/gate.xml", true, SIGNING_KEY),
-                new PromoteCallable(listener, SETTINGS, "registry.example.com/ml/m-dev:1", "prod", "/w/.modelkit/stages.yaml",
-                        ".modelkit/stages.yaml", "v1", false, true, SIGNING_KEY, Map.of("trustedKeys (PEM block 1)",
+                new PromoteCallable(listener, SETTINGS, "registry.example.com/ml/m-dev:1", "prod",
+                        StagesSource.file("/w/.modelkit/stages.yaml", ".modelkit/stages.yaml"), "v1", false, true, SIGNING_KEY, Map.of("trustedKeys (PEM block 1)",
                         "-----BEGIN PUBLIC KEY-----"), List.of("/w/ci.pub"), "alice", "https://jenkins.example.com/job/j/1/"),
                 new StageReferences());
     }
