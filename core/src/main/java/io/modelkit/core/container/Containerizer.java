@@ -27,6 +27,7 @@ import io.modelkit.core.registry.RegistryClient;
 import io.modelkit.core.registry.RegistryException;
 import io.modelkit.core.registry.auth.CredentialProvider;
 import io.modelkit.core.store.LayoutStore;
+import io.modelkit.core.store.ModelKitHome;
 import io.modelkit.core.transfer.Endpoint;
 import io.modelkit.core.transfer.Endpoints;
 import java.io.IOException;
@@ -51,6 +52,9 @@ import java.util.stream.Stream;
  * it had when the build started.
  */
 public final class Containerizer {
+    /** Where base image layers are cached, under the ModelKit home. */
+    public static final String BASE_LAYERS_CACHE = "cache/base-layers";
+
     private final Endpoints endpoints;
     private final CredentialProvider credentials;
 
@@ -137,6 +141,8 @@ public final class Containerizer {
         }
         containerizer.setAllowInsecureRegistries(request.plainHttp() || loopbackOnly(request))
                 .setApplicationLayersCache(workDir.resolve("jib-cache"))
+                // base layers are kept between builds, in the tool's home rather than jib's per-user default
+                .setBaseImageLayersCache(ModelKitHome.resolve(endpoints.env()).path().resolve(BASE_LAYERS_CACHE))
                 .setToolName("modelkit")
                 .setToolVersion(ModelKitVersion.get())
                 .addEventHandler(LogEvent.class, event -> log(request.listener(), event));

@@ -184,6 +184,10 @@ class ContainerizerTest {
         assertThat(rootfs.resolve("models/Kitfile")).doesNotExist();
         assertThat(rootfs.resolve("bin/busybox")).hasSameBinaryContentAs(Path.of("/bin/busybox"));
         assertThat(Files.readSymbolicLink(rootfs.resolve("bin/sh"))).isEqualTo(Path.of("busybox"));
+        // jib keeps the base layers in the ModelKit home, not in its per-user default
+        try (var cached = Files.walk(temp.resolve("home").resolve(Containerizer.BASE_LAYERS_CACHE))) {
+            assertThat(cached.filter(Files::isRegularFile)).isNotEmpty();
+        }
     }
 
     @Test
