@@ -84,6 +84,41 @@ class PromoteCliTest {
                 .contains("[1.4.0, prod, champion]  by bob");
         CliRunner.Result status = cli.run("status", "--stages", stages.toString());
         assertThat(status.out()).containsPattern("prod  \\S+:prod  sha256:[0-9a-f]{64}  1\\.4\\.0");
+        assertThat(status.out()).contains("  from dev: nothing to compare, dev holds nothing");
+
+        // the first stage takes any source: dev's own tag now names the version prod holds
+        assertThat(cli.run("promote", dev, "--to", "dev", "--stages", stages.toString()).exitCode()).isZero();
+        CliRunner.Result same = cli.run("status", "--stages", stages.toString());
+        assertThat(same.out().lines()).containsSubsequence("dev  " + dev.replace(":1.4.0", ":dev") + "  "
+                + digestOf(history.out()) + "  1.4.0", "prod  " + dev.replace("-dev:1.4.0", ":prod") + "  "
+                + digestOf(history.out()) + "  1.4.0", "  from dev: same digest");
+        CliRunner.Result json = cli.run("status", "--stages", stages.toString(), "--json");
+        assertThat(json.exitCode()).isZero();
+        assertThat(json.out()).contains("\"name\" : \"prod\"").contains("\"from\" : \"dev\"")
+                .contains("\"sameDigest\" : true").contains("\"hyperparametersChanged\" : 0")
+                .contains("\"version\" : \"1.4.0\"");
+
+        // the only record of prod is signed by the CI key: with another trusted key it chooses nothing
+        Path stranger = temp.resolve("stranger.pub");
+        assertThat(cli.run("rollback", "prod", "--stages", stages.toString(), "--trusted-key", ciPublic.toString())
+                .err()).contains("rollback of stage 'prod': its records name no version before " + digestOf(history.out()));
+        try {
+            Files.write(stranger, KeyFiles.publicPem(KeyPairs.generate().publicKey()));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        CliRunner.Result untrusted = cli.run("rollback", "prod", "--to", "1.4.0", "--stages", stages.toString(),
+                "--trusted-key", stranger.toString());
+        assertThat(untrusted.exitCode()).isEqualTo(1);
+        assertThat(untrusted.err()).containsPattern("rollback of stage 'prod': record sha256:[0-9a-f]{64} of "
+                + digestOf(history.out()) + " is not signed by a trusted key");
+    }
+
+    /** The digest a history line names. */
+    private static String digestOf(String historyLine) {
+        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("sha256:[0-9a-f]{64}").matcher(historyLine);
+        assertThat(matcher.find()).isTrue();
+        return matcher.group();
     }
 
     @Test

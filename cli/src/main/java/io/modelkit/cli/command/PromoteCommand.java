@@ -72,12 +72,18 @@ final class PromoteCommand extends StoreCommand implements IExitCodeGenerator {
         return exitCode;
     }
 
-    @Override
-    protected void execute() throws Exception {
+    /** The public keys of {@code --trusted-key} files, shared with rollback. */
+    static List<PublicKey> readTrusted(List<Path> files) {
         List<PublicKey> trusted = new ArrayList<>();
-        for (Path file : trustedKeys) {
+        for (Path file : files) {
             trusted.add(KeyFiles.readPublic(file));
         }
+        return trusted;
+    }
+
+    @Override
+    protected void execute() throws Exception {
+        List<PublicKey> trusted = readTrusted(trustedKeys);
         SigningKey signingKey = key == null ? null : AttestCommand.readKey(key, KeyPassword.read(context(), false));
         Promoter promoter = new Promoter(StagesReader.read(stagesFile), r -> registryClient(r, network),
                 network.concurrency, progress());

@@ -7,6 +7,8 @@ import io.modelkit.core.promote.StagesReader;
 import io.modelkit.core.provenance.keys.SigningKey;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -20,7 +22,8 @@ import picocli.CommandLine.Parameters;
         description = "Finds the previous version in the stage's promotion records (or takes --to), which must have been "
                 + "promoted to this stage before, so its gate is not run again; writes a rollback record, then moves the "
                 + "stage's tags. Exit codes: 0 done, 1 error.",
-        footer = {"", "Examples:", "  modelkit rollback prod", "  modelkit rollback prod --to 1.3.0 --key promote.key"})
+        footer = {"", "Examples:", "  modelkit rollback prod", "  modelkit rollback prod --to 1.3.0 --key promote.key",
+                "  modelkit rollback prod --trusted-key promote.pub --key promote.key"})
 final class RollbackCommand extends StoreCommand {
     @Parameters(index = "0", paramLabel = "STAGE", description = "The stage to roll back.")
     String stage;
@@ -39,6 +42,10 @@ final class RollbackCommand extends StoreCommand {
             description = "Sign the record with this private key (password from $" + KeyPassword.VARIABLE + ").")
     Path key;
 
+    @Option(names = "--trusted-key", paramLabel = "FILE", description = "Only records signed by one of these public keys "
+            + "choose the version to return to; repeatable.")
+    List<Path> trustedKeys = new ArrayList<>();
+
     @Mixin
     RegistryOptions network;
 
@@ -48,7 +55,7 @@ final class RollbackCommand extends StoreCommand {
         Promoter promoter = new Promoter(StagesReader.read(stagesFile), r -> registryClient(r, network),
                 network.concurrency, progress());
         PromotionResult result = promoter.rollback(stage, to, PromotionRequest.builder(stage, stage).dryRun(dryRun)
-                .key(signingKey).env(context().env()).now(Instant.now()).build());
+                .key(signingKey).trustedKeys(PromoteCommand.readTrusted(trustedKeys)).env(context().env()).now(Instant.now()).build());
         out().println((dryRun ? "Dry run: would roll back" : "Rolled back") + " stage '" + stage + "' to "
                 + result.digest() + " (" + String.join(", ", result.tags()) + ")");
     }

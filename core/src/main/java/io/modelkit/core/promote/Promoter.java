@@ -2,6 +2,8 @@ package io.modelkit.core.promote;
 
 import io.modelkit.core.ModelKitException;
 import io.modelkit.core.ProgressListener;
+import io.modelkit.core.diff.ModelKitDiff;
+import io.modelkit.core.diff.ModelKitDiffResult;
 import io.modelkit.core.gate.Gate;
 import io.modelkit.core.gate.GateInput;
 import io.modelkit.core.gate.GateReport;
@@ -183,20 +185,35 @@ public final class Promoter {
                 .filter(r -> r.target().equals(location)).toList();
     }
 
-    /** What each stage holds now: its stage tag's digest and the Kitfile's package version. */
+    /**
+     * What each stage holds now (its stage tag's digest and the Kitfile's package version) and how it
+     * differs from the stage it is promoted from.
+     */
     public List<StageStatus> status() {
         List<StageStatus> statuses = new ArrayList<>();
+        Map<String, ModelKitContents> held = new LinkedHashMap<>();
         for (Stage stage : stages.stages()) {
             RegistryClient client = clients.apply(stage.reference(stage.stageTag()));
             Digest digest = head(client, stage, stage.stageTag());
-            String version = null;
+            ModelKitContents contents = null;
             if (digest != null) {
-                ModelKitContents contents = ModelKitReader.read(new RegistryEndpoint(client, stage.reference(digest)));
-                version = contents.kitfile().kitPackage().version();
+                contents = ModelKitReader.read(new RegistryEndpoint(client, stage.reference(digest)));
+                held.put(stage.name(), contents);
             }
-            statuses.add(new StageStatus(stage, digest, version));
+            ModelKitContents from = stage.from() == null ? null : held.get(stage.from());
+            StageDifference difference = null;
+            if (contents != null && from != null) {
+                ModelKitDiffResult diff = ModelKitDiff.compare(contents, from);
+                difference = new StageDifference(stage.from(), from.descriptor().digest(), version(from),
+                        diff.identical(), diff.hyperparameters().size(), diff.contentChanges().size());
+            }
+            statuses.add(new StageStatus(stage, digest, contents == null ? null : version(contents), difference));
         }
         return statuses;
+    }
+
+    private static String version(ModelKitContents contents) {
+        return contents.kitfile().kitPackage().version();
     }
 
     private static ModelKitException notTrusted(Stage stage, PromotionRecords.Stored record) {

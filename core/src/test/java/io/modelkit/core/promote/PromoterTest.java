@@ -100,9 +100,13 @@ class PromoterTest {
 
     /** Packs the example into dev:TAG (a different created time makes a different digest), signed if asked. */
     private Digest push(String tag, Instant created, boolean signed) {
+        return push(EXAMPLE, tag, created, signed);
+    }
+
+    private Digest push(Path project, String tag, Instant created, boolean signed) {
         Path dir = temp.resolve("layout-" + tag);
         LayoutReference name = LayoutReference.of(dir, tag);
-        Packer.pack(PackRequest.builder(EXAMPLE).created(created).target(name).build(), LayoutStore.open(dir));
+        Packer.pack(PackRequest.builder(project).created(created).target(name).build(), LayoutStore.open(dir));
         RegistryEndpoint dev = new RegistryEndpoint(client(A.host()), Reference.parse(dev(tag)));
         Descriptor pushed = new Copier(4, ProgressListener.NONE).copy(new StoreEndpoint(LayoutStore.open(dir), name), dev)
                 .manifest();
@@ -385,5 +389,41 @@ class PromoterTest {
                 .trustedKeys(List.of(promoter.publicKey(), stranger.publicKey())).build());
         assertThat(trusted.digest()).isEqualTo(v1);
         assertThat(tag(A, line + "-staging", "staging")).contains(v1);
+    }
+
+    @Test
+    void shouldShowWhatEachStageHoldsAndHowItDiffersFromTheStageBefore() throws Exception {
+        // dev holds 1.5.0: two hyperparameters and the code changed
+        Path changed = temp.resolve("changed");
+        try (var files = Files.walk(EXAMPLE)) {
+            for (Path file : files.toList()) {
+                Path copy = changed.resolve(EXAMPLE.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(copy);
+                } else {
+                    Files.copy(file, copy);
+                }
+            }
+        }
+        String kitfile = Files.readString(changed.resolve("Kitfile"));
+        Files.writeString(changed.resolve("Kitfile"), kitfile.replace("  version: 1.4.0\n  description: Three",
+                "  version: 1.5.0\n  description: Three").replace("learning_rate: 0.05", "learning_rate: 0.01")
+                .replace("epochs: 40", "epochs: 60"));
+        Files.writeString(changed.resolve("src/train.py"), "# retrained\n", java.nio.file.StandardOpenOption.APPEND);
+        Digest next = push(changed, "dev", BUILT.plusSeconds(7200), false);
+        promoting.promote(request(dev("1.4.0"), "staging", 0).build());
+
+        List<StageStatus> status = promoting.status();
+
+        assertThat(status).extracting(s -> s.stage().name(), StageStatus::digest, StageStatus::version).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("dev", next, "1.5.0"),
+                org.assertj.core.groups.Tuple.tuple("staging", v1, "1.4.0"),
+                org.assertj.core.groups.Tuple.tuple("prod", null, null));
+        assertThat(status.get(0).fromStage()).isNull();
+        assertThat(status.get(1).fromStage()).isEqualTo(new StageDifference("dev", next, "1.5.0", false, 2, 1));
+        assertThat(status.get(2).fromStage()).isNull(); // prod holds nothing
+
+        promoting.promote(request(dev("dev"), "staging", 1).tag("1.5.0").build());
+        assertThat(promoting.status().get(1).fromStage()).isEqualTo(new StageDifference("dev", next, "1.5.0", true, 0, 0));
     }
 }
