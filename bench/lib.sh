@@ -107,3 +107,23 @@ stop_registry() {
   fi
 }
 
+
+# --- raw blob transfer, the most a registry itself can take -------------------------------------
+
+largest_blob_of() { # layout -> path of its biggest blob (the data layer)
+  find "$1/blobs" -type f -printf '%s %p\n' | sort -n | tail -n 1 | cut -d' ' -f2-
+}
+
+monolithic_put() { # port file digest repo: one POST, then one PUT of the whole blob with ?digest=
+  local location
+  location=$(curl -fsS -o /dev/null -D - -X POST "http://127.0.0.1:$1/v2/$4/blobs/uploads/" |
+    tr -d '\r' | awk 'tolower($1) == "location:" { print $2 }')
+  [ -n "$location" ] || { echo "no Location from POST /v2/$4/blobs/uploads/"; return 1; }
+  case "$location" in /*) location="http://127.0.0.1:$1$location" ;; esac
+  case "$location" in *\?*) location="$location&digest=$3" ;; *) location="$location?digest=$3" ;; esac
+  curl -fsS -o /dev/null -H 'Content-Type: application/octet-stream' -H 'Expect:' -T "$2" "$location"
+}
+
+storage_bytes() { # directory -> bytes its files hold (apparent size)
+  du -sb "$1" 2>/dev/null | cut -f1
+}
