@@ -5,6 +5,7 @@ import hudson.model.Job;
 import hudson.model.UnprotectedRootAction;
 import hudson.security.ACL;
 import hudson.security.ACLContext;
+import hudson.security.PermissionGroup;
 import io.modelkit.core.dashboard.Badge;
 import io.modelkit.core.dashboard.StageEntry;
 import java.io.IOException;
@@ -27,6 +28,8 @@ import org.kohsuke.stapler.WebMethod;
 @Extension
 public final class ReleaseBadgeAction implements UnprotectedRootAction {
     static final String URL_NAME = "modelkit-badge";
+    /** Jenkins makes this extension at startup: loading the permissions with it registers them for the security settings. */
+    static final PermissionGroup PERMISSIONS = ReleasePermissions.GROUP;
 
     @Override
     public String getIconFileName() {

@@ -87,6 +87,11 @@ class ReleaseBadgeActionTest {
             assertThat(exchange.body.size()).isZero();
         }
         assertThat(action.getUrlName()).isEqualTo("modelkit-badge");
+        assertThat(ReleaseBadgeAction.PERMISSIONS.getPermissions()).extracting(p -> p.getId()).containsExactly(
+                "io.jenkins.plugins.modelkit.releases.ReleasePermissions.ViewStatus",
+                "io.jenkins.plugins.modelkit.releases.ReleasePermissions.Promote");
+        assertThat(ReleasePermissions.VIEW_STATUS.impliedBy).isSameAs(hudson.model.Item.READ);
+        assertThat(ReleasePermissions.PROMOTE.isContainedBy(hudson.security.PermissionScope.ITEM)).isTrue();
         assertThat(action.getIconFileName()).isNull();
     }
 
