@@ -23,6 +23,7 @@ import io.modelkit.core.oci.Reference;
 import io.modelkit.core.provenance.oci.AttestationStore;
 import io.modelkit.core.provenance.oci.RegistryAttestationStore;
 import io.modelkit.core.provenance.oci.StoreAttestationStore;
+import io.modelkit.core.registry.Loopback;
 import io.modelkit.core.registry.RegistryClient;
 import io.modelkit.core.registry.RegistryException;
 import io.modelkit.core.registry.auth.CredentialProvider;
@@ -228,9 +229,9 @@ public final class Containerizer {
     }
 
     private static boolean loopbackOnly(ContainerizeRequest request) {
-        boolean base = JibRegistries.isLoopback(request.base().registry());
+        boolean base = Loopback.is(request.base().registry());
         return request.target() instanceof ImageTarget.Registry registry
-                ? base && JibRegistries.isLoopback(registry.reference().registry())
+                ? base && Loopback.is(registry.reference().registry())
                 : base;
     }
 

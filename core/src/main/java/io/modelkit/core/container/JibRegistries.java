@@ -10,7 +10,6 @@ import com.google.cloud.tools.jib.api.RegistryUnauthorizedException;
 import io.modelkit.core.ModelKitException;
 import io.modelkit.core.oci.Reference;
 import io.modelkit.core.registry.auth.CredentialProvider;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -34,21 +33,6 @@ final class JibRegistries {
     private static CredentialRetriever retriever(Reference reference, CredentialProvider credentials) {
         return () -> credentials.credentialFor(reference.registry())
                 .map(credential -> Credential.from(credential.username(), credential.secret()));
-    }
-
-    /**
-     * 127.0.0.0/8, ::1 and localhost, from the name alone: the registries the tool reaches over
-     * plain HTTP without being asked, as Docker does for local registries.
-     */
-    static boolean isLoopback(String registry) {
-        String host = registry.toLowerCase(Locale.ROOT);
-        if (host.startsWith("[")) {
-            String inner = host.substring(1, Math.max(1, host.indexOf(']')));
-            return inner.equals("::1");
-        }
-        int colon = host.lastIndexOf(':');
-        String name = colon < 0 ? host : host.substring(0, colon);
-        return name.equals("localhost") || name.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
     }
 
     /** The one-line error for a failed jib build that wrote to {@code target}. */

@@ -8,7 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandler;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import javax.net.ssl.SSLException;
@@ -39,7 +38,7 @@ final class RegistryHttp {
         this.retryPolicy = retryPolicy;
         this.requestTimeout = requestTimeout;
         this.plainHttp = plainHttp;
-        this.loopback = isLoopback(registry);
+        this.loopback = Loopback.is(registry);
     }
 
     String registry() {
@@ -194,21 +193,6 @@ final class RegistryHttp {
             ssl |= cause instanceof SSLException;
         }
         return ssl;
-    }
-
-    /** 127.0.0.0/8, ::1 and localhost, judged from the name alone (no DNS lookup). */
-    static boolean isLoopback(String registry) {
-        String host = registry.toLowerCase(Locale.ROOT);
-        if (host.startsWith("[")) {
-            int end = host.indexOf(']');
-            host = end < 0 ? host : host.substring(1, end);
-            return host.equals("::1") || host.equals("0:0:0:0:0:0:0:1");
-        }
-        int colon = host.lastIndexOf(':');
-        if (colon >= 0) {
-            host = host.substring(0, colon);
-        }
-        return host.equals("localhost") || host.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
     }
 
     private static Duration retryAfter(HttpResponse<?> response) {

@@ -29,11 +29,11 @@ class AuthChallengeTest {
 
     @Test
     void shouldTellLoopbackRegistriesByName() {
-        assertThat(RegistryHttp.isLoopback("localhost:5000")).isTrue();
-        assertThat(RegistryHttp.isLoopback("127.0.0.1:5000")).isTrue();
-        assertThat(RegistryHttp.isLoopback("127.1.2.3")).isTrue();
-        assertThat(RegistryHttp.isLoopback("[::1]:5000")).isTrue();
-        assertThat(RegistryHttp.isLoopback("registry.example.com")).isFalse();
-        assertThat(RegistryHttp.isLoopback("127.0.0.1.nip.io:5000")).isFalse();
+        assertThat(Loopback.is("localhost:5000")).isTrue();
+        assertThat(Loopback.is("127.0.0.1:5000")).isTrue();
+        assertThat(Loopback.is("127.1.2.3")).isTrue();
+        assertThat(Loopback.is("[::1]:5000")).isTrue();
+        assertThat(Loopback.is("registry.example.com")).isFalse();
+        assertThat(Loopback.is("127.0.0.1.nip.io:5000")).isFalse();
     }
 }
