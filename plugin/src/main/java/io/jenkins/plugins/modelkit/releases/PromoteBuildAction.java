@@ -92,10 +92,14 @@ public final class PromoteBuildAction implements Action {
         return new ArrayList<>(references);
     }
 
-    /** The configured stage names, in order; empty when none are configured. */
+    /** The configured stage names, in order; empty when none are configured or they do not parse (the check says why). */
     public List<String> getStages() {
-        Stages stages = ModelKitGlobalConfiguration.get().readStages();
-        return stages == null ? List.of() : stages.stages().stream().map(Stage::name).toList();
+        try {
+            Stages stages = ModelKitGlobalConfiguration.get().readStages();
+            return stages == null ? List.of() : stages.stages().stream().map(Stage::name).toList();
+        } catch (ModelKitException e) {
+            return List.of();
+        }
     }
 
     /**
@@ -112,7 +116,12 @@ public final class PromoteBuildAction implements Action {
         if (reference == null || !getReferences().contains(reference)) {
             throw new AbortException(Messages.PromoteBuildAction_UnknownReference(reference));
         }
-        Stages stages = ModelKitGlobalConfiguration.get().readStages();
+        Stages stages;
+        try {
+            stages = ModelKitGlobalConfiguration.get().readStages();
+        } catch (ModelKitException e) {
+            throw new AbortException(e.getMessage());
+        }
         if (stages == null) {
             throw new AbortException(Messages.PromoteBuildAction_NoStages());
         }

@@ -161,6 +161,18 @@ class PromoteBuildActionTest {
     }
 
     @Test
+    void shouldOfferNoStagesWhenTheConfiguredOnesDoNotParse() throws Exception {
+        configuration.setStages("stages:\n  - name: dev\n    colour: blue\n");
+        PromoteBuildAction action = new PromoteBuildAction(build.run());
+
+        assertThat(action.getStages()).isEmpty();
+        assertThat(action.getIconFileName()).isNull();
+        assertThatThrownBy(() -> action.doPromote(form(Map.of("reference", action.getReferences().get(0), "stage", "dev")),
+                redirects(new ArrayList<>()))).isInstanceOf(AbortException.class)
+                .hasMessageStartingWith("the ModelKit stages of the global configuration:").hasMessageContaining("colour");
+    }
+
+    @Test
     void shouldRefuseAReferenceTheBuildDidNotPush() {
         PromoteBuildAction action = new PromoteBuildAction(build.run());
         String other = REGISTRY.host() + "/" + line + "-dev@sha256:" + "0".repeat(64);
