@@ -45,10 +45,11 @@ public final class ReleaseIndex {
         this.file = file;
     }
 
-    /** The index of this Jenkins. */
+    /** The index of this Jenkins; a new one when the Jenkins home changed (as between test instances in one JVM). */
     public static synchronized ReleaseIndex get() {
-        if (instance == null) {
-            instance = new ReleaseIndex(Jenkins.get().getRootDir().toPath().resolve(FILE_NAME));
+        Path file = Jenkins.get().getRootDir().toPath().resolve(FILE_NAME);
+        if (instance == null || !instance.file.equals(file)) {
+            instance = new ReleaseIndex(file);
         }
         return instance;
     }
@@ -64,6 +65,7 @@ public final class ReleaseIndex {
         promotions.add(promotion);
         promotions.addAll(current.promotions());
         Snapshot next = new Snapshot(merge(current.stages(), stageOrder), trim(promotions));
+        Files.createDirectories(file.toAbsolutePath().getParent());
         try {
             AtomicFile.write(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(next));
         } catch (ModelKitException e) {

@@ -44,6 +44,16 @@ class ReleaseIndexTest {
     }
 
     @Test
+    void shouldCreateTheDirectoryOfItsFile() throws Exception {
+        Path file = temp.resolve("home/not/yet/index.json");
+
+        new ReleaseIndex(file).add(promotion("fraud", 1, "fraud-detector", "prod", DIGEST_A, "1.4.0",
+                "2026-11-01T10:00:00Z"), List.of("prod"));
+
+        assertThat(new ReleaseIndex(file).promotions()).hasSize(1);
+    }
+
+    @Test
     void shouldStartEmptyWithoutAFile() throws Exception {
         ReleaseIndex index = new ReleaseIndex(temp.resolve("absent.json"));
 
