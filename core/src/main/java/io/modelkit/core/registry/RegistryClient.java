@@ -146,7 +146,17 @@ public final class RegistryClient {
      * resume offset; the registry checks the digest when the upload completes.
      */
     public void pushBlob(String repository, Digest digest, long size, BlobSource source) {
-        boolean chunked = switch (uploadMode) {
+        pushBlob(repository, digest, size, source, UploadMode.AUTO);
+    }
+
+    /**
+     * The same, with {@code whenAuto} as the upload mode unless this client was built with another
+     * than {@link UploadMode#AUTO}: a copy from another registry asks for one streamed PUT, which
+     * runs at the registry's full upload rate, and sends it again from the source if it fails.
+     */
+    public void pushBlob(String repository, Digest digest, long size, BlobSource source, UploadMode whenAuto) {
+        UploadMode mode = uploadMode == UploadMode.AUTO ? whenAuto : uploadMode;
+        boolean chunked = switch (mode) {
             case MONOLITHIC -> false;
             case CHUNKED -> size > 0;
             case AUTO -> size > chunkSize;

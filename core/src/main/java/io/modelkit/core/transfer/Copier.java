@@ -5,6 +5,7 @@ import io.modelkit.core.ProgressInputStream;
 import io.modelkit.core.ProgressListener;
 import io.modelkit.core.oci.Descriptor;
 import io.modelkit.core.oci.Manifest;
+import io.modelkit.core.registry.BlobSource;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -106,14 +107,21 @@ public final class Copier {
         listener.started(task, blob.size());
         try {
             AtomicBoolean opened = new AtomicBoolean();
-            to.putBlob(blob, offset -> {
+            BlobSource source = offset -> {
                 if (!opened.getAndSet(true) && offset > 0) {
                     // bytes an earlier, interrupted copy left behind count as done
                     listener.info("resuming " + task + " at byte " + offset);
                     listener.advanced(task, offset);
                 }
                 return new ProgressInputStream(from.openBlob(blob, offset), listener, task);
-            });
+            };
+            if (from instanceof RegistryEndpoint && to instanceof RegistryEndpoint target) {
+                // between registries the source serves any range again, so one PUT at the full rate beats
+                // resumable chunks (distribution stores and re-reads every PATCH)
+                target.putBlobFromRegistry(blob, source);
+            } else {
+                to.putBlob(blob, source);
+            }
         } catch (UncheckedIOException e) {
             throw new ModelKitException("cannot copy " + task + " of " + from.describe() + " to " + to.describe() + ": "
                     + e.getMessage(), e);

@@ -5,6 +5,7 @@ import io.modelkit.core.oci.Reference;
 import io.modelkit.core.registry.BlobSource;
 import io.modelkit.core.registry.ManifestResponse;
 import io.modelkit.core.registry.RegistryClient;
+import io.modelkit.core.registry.UploadMode;
 import java.io.InputStream;
 
 /** A repository in an OCI registry, as one end of a copy. */
@@ -49,6 +50,11 @@ public final class RegistryEndpoint implements Endpoint {
     @Override
     public void putBlob(Descriptor blob, BlobSource source) {
         client.pushBlob(reference.repository(), blob.digest(), blob.size(), source);
+    }
+
+    /** Uploads a blob that another registry serves: one streamed PUT (see {@link RegistryClient#pushBlob}). */
+    void putBlobFromRegistry(Descriptor blob, BlobSource source) {
+        client.pushBlob(reference.repository(), blob.digest(), blob.size(), source, UploadMode.MONOLITHIC);
     }
 
     /** Mounts a blob from another repository of the same registry instead of copying it. */

@@ -6,6 +6,7 @@ import io.modelkit.core.ProgressListener;
 import io.modelkit.core.oci.Descriptor;
 import io.modelkit.core.oci.Manifest;
 import io.modelkit.core.oci.Reference;
+import io.modelkit.core.registry.FaultProxy;
 import io.modelkit.core.registry.LocalRegistry;
 import io.modelkit.core.registry.RegistryClient;
 import io.modelkit.core.store.LayoutStore;
@@ -22,6 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 class CopierTest {
     @RegisterExtension
     static final LocalRegistry REGISTRY = new LocalRegistry();
+
+    @RegisterExtension
+    static final LocalRegistry OTHER = new LocalRegistry();
 
     @TempDir
     Path temp;
@@ -89,5 +93,39 @@ class CopierTest {
         String overall = from + " -> " + to;
         assertThat(events.get(0)).isEqualTo("start " + overall + " " + (config.size() + layer.size()));
         assertThat(events).contains("end " + overall).filteredOn(e -> e.startsWith("start blob ")).hasSize(2);
+    }
+
+    @Test
+    void shouldSendEachBlobInOnePutBetweenRegistriesAndInChunksFromAFile() throws Exception {
+        LayoutStore source = LayoutStore.open(temp.resolve("chunks"));
+        StoredBlob config = source.layout().putBlob("{}".getBytes(StandardCharsets.UTF_8));
+        StoredBlob layer = source.layout().putBlob("weights".repeat(3000).getBytes(StandardCharsets.UTF_8));
+        Manifest manifest = Manifest.builder()
+                .artifactType("application/vnd.kitops.modelkit.manifest.v1+json")
+                .config(config.descriptor("application/vnd.kitops.modelkit.config.v1+json"))
+                .layers(List.of(layer.descriptor("application/vnd.kitops.modelkit.model.v1.tar")))
+                .build();
+        LayoutReference local = LayoutReference.of(temp.resolve("chunks"), "v1");
+        source.save(manifest, List.of(local));
+        int otherPort = Integer.parseInt(OTHER.host().substring(OTHER.host().lastIndexOf(':') + 1));
+        try (FaultProxy proxy = new FaultProxy(otherPort)) {
+            // 4 KiB chunks: a 21,000-byte layer takes six PATCHes when it may be chunked
+            RegistryClient target = RegistryClient.builder(proxy.host()).plainHttp(true).chunkSize(4096).build();
+            RegistryClient dev = RegistryClient.builder(REGISTRY.host()).build();
+            copier.copy(new StoreEndpoint(source, local), new RegistryEndpoint(dev, Reference.parse(REGISTRY.host() + "/dev/chunks:1")));
+
+            copier.copy(new RegistryEndpoint(dev, Reference.parse(REGISTRY.host() + "/dev/chunks:1")),
+                    new RegistryEndpoint(target, Reference.parse(proxy.host() + "/prod/chunks:1")));
+
+            assertThat(proxy.requests()).filteredOn(request -> request.startsWith("PATCH")).isEmpty();
+            assertThat(proxy.requests()).filteredOn(request -> request.startsWith("PUT /v2/prod/chunks/blobs/uploads/")).hasSize(2);
+            assertThat(target.getManifest("prod/chunks", "1").bytes()).isEqualTo(manifest.bytes());
+
+            proxy.reset();
+            copier.copy(new StoreEndpoint(source, local), new RegistryEndpoint(target, Reference.parse(proxy.host() + "/file/chunks:1")));
+
+            assertThat(proxy.requests()).as("from a file: resumable chunks")
+                    .filteredOn(request -> request.startsWith("PATCH /v2/file/chunks/blobs/uploads/")).hasSize(6);
+        }
     }
 }
