@@ -81,9 +81,18 @@ final class RegistryErrors {
     }
 
     static RegistryException unreachable(String registry, String repository, String reference, IOException cause) {
-        String reason = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
         return new RegistryException(RegistryException.Kind.UNAVAILABLE, registry, repository, reference, 0, "", "",
-                where(registry, repository, reference) + ": registry not reachable: " + reason, cause);
+                where(registry, repository, reference) + ": registry not reachable: " + reason(cause), cause);
+    }
+
+    /** The JDK's HTTP client wraps the reason ("Connection refused") in a cause of a message-less exception. */
+    private static String reason(IOException error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause.getMessage() != null && !cause.getMessage().isBlank()) {
+                return cause.getMessage();
+            }
+        }
+        return error instanceof java.net.ConnectException ? "connection refused" : error.getClass().getSimpleName();
     }
 
     static RegistryException invalidResponse(String registry, String repository, String reference, String problem) {

@@ -176,7 +176,8 @@ class FaultToleranceTest {
                     assertThat(e.kind()).isEqualTo(RegistryException.Kind.UNAVAILABLE);
                     assertThat(e.registry()).isEqualTo(host);
                 })
-                .hasMessageStartingWith(host + "/faults/down@" + digest + ": registry not reachable");
+                .hasMessageStartingWith(host + "/faults/down@" + digest + ": registry not reachable: ")
+                .message().containsIgnoringCase("connection refused");
 
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
     }
