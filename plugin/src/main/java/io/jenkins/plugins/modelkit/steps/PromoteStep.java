@@ -27,7 +27,7 @@ import org.kohsuke.stapler.DataBoundSetter;
  * URL, then the tags. Returns the record; a failed gate fails the build naming the rules, with
  * nothing moved.
  */
-public final class PromoteStep extends ModelKitStep {
+public final class PromoteStep extends SigningStep {
     private static final long serialVersionUID = 1L;
     static final String DEFAULT_STAGES_FILE = ".modelkit/stages.yaml";
     /** Who promoted when no user started the build: the CI itself. */
@@ -39,8 +39,6 @@ public final class PromoteStep extends ModelKitStep {
     private String tag;
     private boolean force;
     private boolean dryRun;
-    private String keyCredentialsId;
-    private String passwordCredentialsId;
     private String trustedKeys;
 
     @DataBoundConstructor
@@ -98,26 +96,6 @@ public final class PromoteStep extends ModelKitStep {
         this.dryRun = dryRun;
     }
 
-    public String getKeyCredentialsId() {
-        return keyCredentialsId;
-    }
-
-    /** A "Secret file" credential holding the private key that signs the promotion record. */
-    @DataBoundSetter
-    public void setKeyCredentialsId(String keyCredentialsId) {
-        this.keyCredentialsId = Fields.blankToNull(keyCredentialsId);
-    }
-
-    public String getPasswordCredentialsId() {
-        return passwordCredentialsId;
-    }
-
-    /** A "Secret text" credential holding the signing key's password, for an encrypted key. */
-    @DataBoundSetter
-    public void setPasswordCredentialsId(String passwordCredentialsId) {
-        this.passwordCredentialsId = Fields.blankToNull(passwordCredentialsId);
-    }
-
     public String getTrustedKeys() {
         return trustedKeys;
     }
@@ -149,8 +127,7 @@ public final class PromoteStep extends ModelKitStep {
         Steps.require(this.reference, "reference");
         Steps.require(this.to, "to");
         Run<?, ?> run = on.run();
-        SecretSigningKey key = this.keyCredentialsId == null ? null
-                : KeyCredentials.signing(run, this.keyCredentialsId, this.passwordCredentialsId);
+        SecretSigningKey key = signingKey(run);
         TrustedKeys trusted = this.trustedKeys == null ? new TrustedKeys(Map.of(), List.of())
                 : TrustedKeys.resolve(this.trustedKeys, null, run, workspace);
         return workspace.act(new PromoteCallable(on.listener(), on.settings(), this.reference, this.to,
