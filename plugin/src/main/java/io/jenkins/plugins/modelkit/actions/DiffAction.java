@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import jenkins.model.RunAction2;
 import org.kohsuke.stapler.export.Exported;
 import org.kohsuke.stapler.export.ExportedBean;
 
@@ -25,7 +24,7 @@ import org.kohsuke.stapler.export.ExportedBean;
  * tables and as Markdown to copy into a pull request; build.xml keeps only what the summary line shows.
  */
 @ExportedBean(defaultVisibility = 2)
-public final class DiffAction implements RunAction2 {
+public final class DiffAction extends BuildAction {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final int index;
@@ -37,7 +36,6 @@ public final class DiffAction implements RunAction2 {
     private final int kitfileChanges;
     private final int hyperparameterChanges;
     private final int contentChanges;
-    private transient Run<?, ?> run;
 
     DiffAction(int index, JsonNode diff) {
         this.index = index;
@@ -69,20 +67,6 @@ public final class DiffAction implements RunAction2 {
 
     private static Path file(Run<?, ?> run, int index, String suffix) {
         return new File(run.getRootDir(), "modelkit-diff-" + index + suffix).toPath();
-    }
-
-    @Override
-    public void onAttached(Run<?, ?> r) {
-        this.run = r;
-    }
-
-    @Override
-    public void onLoad(Run<?, ?> r) {
-        this.run = r;
-    }
-
-    public Run<?, ?> getRun() {
-        return run;
     }
 
     @Override
@@ -185,7 +169,7 @@ public final class DiffAction implements RunAction2 {
 
     /** The diff as Markdown, for a pull request; empty if the build's files are gone. */
     public String getMarkdown() {
-        Path file = run == null ? null : file(run, index, ".md");
+        Path file = getRun() == null ? null : file(getRun(), index, ".md");
         if (file == null || !Files.isRegularFile(file)) {
             return "";
         }
@@ -198,7 +182,7 @@ public final class DiffAction implements RunAction2 {
 
     /** The diff's JSON tree, read from the build's directory each time the page asks (it is not kept in memory). */
     private JsonNode diff() {
-        Path file = run == null ? null : file(run, index, ".json");
+        Path file = getRun() == null ? null : file(getRun(), index, ".json");
         if (file == null || !Files.isRegularFile(file)) {
             return JSON.createObjectNode();
         }

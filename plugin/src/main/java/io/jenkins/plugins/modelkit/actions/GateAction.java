@@ -1,13 +1,11 @@
 package io.jenkins.plugins.modelkit.actions;
 
-import hudson.model.Run;
 import io.jenkins.plugins.modelkit.agent.ModelKitSummary;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import jenkins.model.RunAction2;
 import org.kohsuke.stapler.export.Exported;
 import org.kohsuke.stapler.export.ExportedBean;
 
@@ -17,7 +15,7 @@ import org.kohsuke.stapler.export.ExportedBean;
  * in {@code /api/json} with every rule.
  */
 @ExportedBean(defaultVisibility = 2)
-public final class GateAction implements RunAction2 {
+public final class GateAction extends BuildAction {
     private final String reference;
     private final String digest;
     private final String outcome;
@@ -27,7 +25,6 @@ public final class GateAction implements RunAction2 {
     private final List<String> approvalKeys;
     private final List<Rule> rules;
     private final String diffUrlName;
-    private transient Run<?, ?> run;
 
     @SuppressWarnings("unchecked")
     GateAction(ModelKitSummary summary, String diffUrlName) {
@@ -52,20 +49,6 @@ public final class GateAction implements RunAction2 {
         // plain collections: build.xml is written by XStream
         this.rules = rows;
         this.diffUrlName = diffUrlName;
-    }
-
-    @Override
-    public void onAttached(Run<?, ?> r) {
-        this.run = r;
-    }
-
-    @Override
-    public void onLoad(Run<?, ?> r) {
-        this.run = r;
-    }
-
-    public Run<?, ?> getRun() {
-        return run;
     }
 
     /** Shown in the build's summary only; the diff has the page of its own. */

@@ -1,14 +1,12 @@
 package io.jenkins.plugins.modelkit.actions;
 
 import hudson.model.Api;
-import hudson.model.Run;
 import io.jenkins.plugins.modelkit.agent.ModelKitSummary;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import jenkins.model.RunAction2;
 import org.kohsuke.stapler.export.Exported;
 import org.kohsuke.stapler.export.ExportedBean;
 
@@ -18,7 +16,7 @@ import org.kohsuke.stapler.export.ExportedBean;
  * replaces it, keeping the signature and verification when the digest is the same.
  */
 @ExportedBean(defaultVisibility = 2)
-public final class ModelKitAction implements RunAction2 {
+public final class ModelKitAction extends BuildAction {
     private static final String VERIFICATION_PASSED = "passed";
     private static final String VERIFICATION_FAILED = "failed";
 
@@ -37,7 +35,6 @@ public final class ModelKitAction implements RunAction2 {
     private String verification;
     private String verificationDetail;
     private List<Image> images;
-    private transient Run<?, ?> run;
 
     ModelKitAction(String operation, ModelKitSummary summary, int index) {
         this.operation = operation;
@@ -62,20 +59,6 @@ public final class ModelKitAction implements RunAction2 {
         Map<String, Object> copy = new LinkedHashMap<>(model);
         copy.remove("parameters"); // shown from parametersJson, kept once
         return copy;
-    }
-
-    @Override
-    public void onAttached(Run<?, ?> r) {
-        this.run = r;
-    }
-
-    @Override
-    public void onLoad(Run<?, ?> r) {
-        this.run = r;
-    }
-
-    public Run<?, ?> getRun() {
-        return run;
     }
 
     @Override

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import jenkins.model.RunAction2;
 import org.kohsuke.stapler.export.Exported;
 import org.kohsuke.stapler.export.ExportedBean;
 
@@ -18,7 +17,7 @@ import org.kohsuke.stapler.export.ExportedBean;
  * promotes to several stages carries one per stage.
  */
 @ExportedBean(defaultVisibility = 2)
-public final class PromotionAction implements RunAction2, BuildBadgeAction {
+public final class PromotionAction extends BuildAction implements BuildBadgeAction {
     private final String stage;
     private final String kind;
     private final String source;
@@ -34,7 +33,6 @@ public final class PromotionAction implements RunAction2, BuildBadgeAction {
     private final String gateOutcome;
     private final boolean forced;
     private final boolean unchanged;
-    private transient Run<?, ?> run;
 
     @SuppressWarnings("unchecked")
     PromotionAction(ModelKitSummary summary) {
@@ -66,20 +64,6 @@ public final class PromotionAction implements RunAction2, BuildBadgeAction {
             run.save();
             return action;
         }
-    }
-
-    @Override
-    public void onAttached(Run<?, ?> r) {
-        this.run = r;
-    }
-
-    @Override
-    public void onLoad(Run<?, ?> r) {
-        this.run = r;
-    }
-
-    public Run<?, ?> getRun() {
-        return run;
     }
 
     /** Shown in the build's summary and history only. */
