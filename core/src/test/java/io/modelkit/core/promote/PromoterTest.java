@@ -22,6 +22,7 @@ import io.modelkit.core.provenance.verify.AttestationResult;
 import io.modelkit.core.provenance.verify.VerificationReport;
 import io.modelkit.core.provenance.verify.Verifier;
 import io.modelkit.core.provenance.verify.VerifyRequest;
+import io.modelkit.core.registry.FaultProxy;
 import io.modelkit.core.registry.LocalRegistry;
 import io.modelkit.core.registry.RegistryClient;
 import io.modelkit.core.registry.RegistryException;
@@ -173,6 +174,25 @@ class PromoterTest {
         PromotionResult again = promoting.promote(request(dev("1.4.0"), "staging", 5).build());
         assertThat(again.outcome()).isEqualTo(PromotionResult.Outcome.UNCHANGED);
         assertThat(promoting.history("staging")).hasSize(1);
+    }
+
+    @Test
+    void shouldReadTheSourceTagOnceAndEverythingAfterByDigest() throws Exception {
+        promoting.promote(request(dev("1.4.0"), "staging", 0).build());
+        int port = Integer.parseInt(A.host().substring(A.host().lastIndexOf(':') + 1));
+        try (FaultProxy proxy = new FaultProxy(port)) {
+            // registry A only through the proxy, which lists every request
+            Promoter watched = new Promoter(stages, r -> r.registry().equals(A.host())
+                    ? RegistryClient.builder(proxy.host()).plainHttp(true).build() : client(r.registry()), 4, ProgressListener.NONE);
+
+            PromotionResult result = watched.promote(request(staging("1.4.0"), "prod", 1).build());
+
+            assertThat(result.outcome()).as("the gate ran and passed").isEqualTo(PromotionResult.Outcome.PROMOTED);
+            assertThat(result.gate()).isNotNull();
+            assertThat(proxy.requests()).as("the tag is resolved once; the gate, the copy and the referrers use the digest")
+                    .filteredOn(request -> request.contains("/" + line + "-staging/manifests/1.4.0")).hasSize(1);
+            assertThat(proxy.requests()).filteredOn(request -> request.contains("/" + line + "-staging/manifests/" + v1)).isNotEmpty();
+        }
     }
 
     @Test
