@@ -149,22 +149,8 @@ skopeo_pull() { # repo:tag
   HOME="$skopeo_home" skopeo copy --src-tls-verify=false "docker://127.0.0.1:$port/$1" "oci:$skopeo_out:v1"
 }
 
-curl_push() { # file digest repo: one POST, then one PUT of the whole blob
-  local location
-  location=$(curl -fsS -o /dev/null -D - -X POST "http://127.0.0.1:$port/v2/$3/blobs/uploads/" |
-    tr -d '\r' | awk 'tolower($1) == "location:" { print $2 }')
-  [ -n "$location" ] || { echo "no Location from POST /v2/$3/blobs/uploads/"; return 1; }
-  case "$location" in /*) location="http://127.0.0.1:$port$location" ;; esac
-  case "$location" in *\?*) location="$location&digest=$2" ;; *) location="$location?digest=$2" ;; esac
-  curl -fsS -o /dev/null -H 'Content-Type: application/octet-stream' -H 'Expect:' -T "$1" "$location"
-}
-
 curl_pull() { # digest repo
   curl -fsS -o /dev/null "http://127.0.0.1:$port/v2/$2/blobs/$1"
-}
-
-largest_blob() { # layout -> path of its biggest blob (the data layer)
-  find "$1/blobs" -type f -printf '%s %p\n' | sort -n | tail -n 1 | cut -d' ' -f2-
 }
 
 # "Pushed sha256:... to ... (N blobs, X sent; M already there)" -> "N|X|M"
@@ -223,7 +209,7 @@ for c in a b; do
   must mk pack "$work/registry-$c" --compression none -t "bench-$c:v1"
   must mk pack "$work/registry-$c" --compression none -t "oci:$work/layout-$c:v1"
 done
-a_blob=$(largest_blob "$work/layout-a")
+a_blob=$(largest_blob_of "$work/layout-a")
 a_digest="sha256:$(basename "$a_blob")"
 [ "$(stat -c %s "$a_blob")" -gt "$single_bytes" ] || { echo "registry.sh: no data layer in $work/layout-a" >&2; exit 1; }
 
@@ -245,7 +231,7 @@ for run in $(seq 1 "$runs"); do
     must skopeo_push "$work/layout-$c" "bench/$c-skopeo-$run:v1";                                             add "push-$c-skopeo"
     reset_registry; prepare "$work/registry-$c"; must mk_push_only "$work/registry-$c" "bench/$c-po-$run:v1"; add "push-$c-po"
   done
-  reset_registry; prepare "$a_blob";            must curl_push "$a_blob" "$a_digest" "bench/a-curl-$run";    add "push-a-curl"
+  reset_registry; prepare "$a_blob";            must monolithic_put "$port" "$a_blob" "$a_digest" "bench/a-curl-$run";    add "push-a-curl"
 done
 
 # --- pull ----------------------------------------------------------------------------------------
