@@ -166,8 +166,7 @@ public final class DashboardPage {
         if (buildUrl == null) {
             return name;
         }
-        String lower = buildUrl.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("https://") || lower.startsWith("http://")) {
+        if (WebLink.httpOrNull(buildUrl) != null) {
             return name + " (<a class=\"build\" href=\"" + e(buildUrl) + "\">build</a>)";
         }
         return name + " (build " + e(buildUrl) + ")";

@@ -3,6 +3,7 @@ package io.jenkins.plugins.modelkit.actions;
 import hudson.model.BuildBadgeAction;
 import hudson.model.Run;
 import io.jenkins.plugins.modelkit.agent.ModelKitSummary;
+import io.modelkit.core.dashboard.WebLink;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -50,7 +51,8 @@ public final class PromotionAction extends BuildAction implements BuildBadgeActi
         this.recordDigest = (String) details.get("recordDigest");
         this.promotedBy = (String) record.get("promotedBy");
         this.promotedAt = (String) record.get("promotedAt");
-        this.buildUrl = (String) record.get("buildUrl");
+        // only an http(s) URL becomes a link on the build and the releases pages
+        this.buildUrl = WebLink.httpOrNull((String) record.get("buildUrl"));
         this.gateOutcome = (String) record.get("gateOutcome");
         this.forced = Boolean.TRUE.equals(record.get("forced"));
         this.unchanged = "UNCHANGED".equals(details.get("outcome"));

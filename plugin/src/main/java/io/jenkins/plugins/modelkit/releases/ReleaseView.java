@@ -8,6 +8,7 @@ import io.modelkit.core.dashboard.ReleaseJson;
 import io.modelkit.core.dashboard.ReleaseModel;
 import io.modelkit.core.dashboard.StageEntry;
 import io.modelkit.core.dashboard.TimelineEvent;
+import io.modelkit.core.dashboard.WebLink;
 import io.modelkit.core.oci.Digest;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,14 +45,14 @@ public final class ReleaseView {
             rows.add(new ModelKitRow(name, entries));
         }
         List<TimelineEvent> timeline = shown.stream().map(p -> new TimelineEvent(p.at(), p.modelKit(), p.stage(), p.kind(),
-                Digest.parse(p.digest()), p.source(), p.promotedBy(), p.buildUrl(), GateOutcome.parse(p.gateOutcome()),
+                Digest.parse(p.digest()), p.source(), p.promotedBy(), WebLink.httpOrNull(p.buildUrl()), GateOutcome.parse(p.gateOutcome()),
                 p.forced())).toList();
         return new ReleaseView(new ReleaseModel(generated, stages, rows, timeline));
     }
 
     private static StageEntry entry(Promotion p) {
         return new StageEntry(p.stage(), p.repository(), p.stage(), Digest.parse(p.digest()), p.version(), p.at(),
-                p.promotedBy(), p.buildUrl(), ProvenanceSummary.NONE, GateOutcome.parse(p.gateOutcome()), List.of());
+                p.promotedBy(), WebLink.httpOrNull(p.buildUrl()), ProvenanceSummary.NONE, GateOutcome.parse(p.gateOutcome()), List.of());
     }
 
     public ReleaseModel model() {

@@ -65,4 +65,17 @@ class ReleaseViewTest {
         assertThat(view.entry("fraud-detector", "dev")).hasValueSatisfying(entry -> assertThat(entry.isEmpty()).isTrue());
         assertThat(view.entry("fraud-detector", "qa")).isEmpty();
     }
+
+    @Test
+    void shouldLinkOnlyToHttpBuildUrls() {
+        Promotion hostile = new Promotion("fraud", 4, "fraud-detector", "dev", "promotion", "registry.example.com/ml/fraud-dev",
+                List.of("dev"), DIGEST_B, "1.6.0", "registry.example.com/ml/fraud-dev@" + DIGEST_B, "mallory",
+                "2026-11-04T10:00:00Z", "javascript:alert(document.cookie)", "PASS", false);
+
+        ReleaseView view = ReleaseView.of(STAGES, List.of(hostile), "fraud"::equals, NOW);
+
+        assertThat(view.getModelKits().get(0).getStages().get(0).getBuildUrl()).isNull();
+        assertThat(view.getTimeline()).singleElement().satisfies(event -> assertThat(event.getBuildUrl()).isNull());
+        assertThat(view.json()).doesNotContain("javascript:");
+    }
 }
