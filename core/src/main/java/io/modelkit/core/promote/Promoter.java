@@ -20,6 +20,7 @@ import io.modelkit.core.oci.Reference;
 import io.modelkit.core.provenance.oci.AttestationManifests;
 import io.modelkit.core.provenance.oci.RegistryAttestationStore;
 import io.modelkit.core.registry.RegistryClient;
+import io.modelkit.core.registry.RegistryException;
 import io.modelkit.core.transfer.CopyResult;
 import io.modelkit.core.transfer.Copier;
 import io.modelkit.core.transfer.ManifestBytes;
@@ -79,6 +80,9 @@ public final class Promoter {
         }
         Reference pinned = Reference.of(source.registry(), source.repository(), digest);
         String versionTag = request.tag() != null ? request.tag() : source.tag();
+        if (versionTag != null) {
+            stage.reference(versionTag); // a malformed tag is an error before any request, not a broken URL
+        }
         List<String> tags = new ArrayList<>();
         if (versionTag != null) {
             tags.add(versionTag);
@@ -226,6 +230,11 @@ public final class Promoter {
         return newestFirst.stream().map(PromotionRecord::digest).filter(d -> !d.equals(current)).findFirst();
     }
 
+    /** The registry answered and said no (4xx): unlike a timeout or a 5xx, the tag surely did not move. */
+    private static boolean refused(ModelKitException error) {
+        return error instanceof RegistryException registry && registry.status() >= 400 && registry.status() < 500;
+    }
+
     private PromotionResult finish(RegistryClient client, Stage stage, Descriptor subject, List<String> tags,
             PromotionRecord record, PromotionRequest request, CopyResult copy, int referrers, GateReport report) {
         PromotionRecords records = new PromotionRecords(client, stage.repository());
@@ -264,6 +273,12 @@ public final class Promoter {
             try {
                 client.putManifest(stage.repository(), tag, bytes.bytes(), bytes.mediaType());
             } catch (ModelKitException e) {
+                if (!refused(e)) {
+                    // the tag may have landed with only the answer lost: keep the record, a rerun completes the tags
+                    throw new ModelKitException("promotion to stage '" + stage.name() + "': tag '" + tag + "' of "
+                            + stage.location() + " was not confirmed (" + e.getMessage() + "); the record stays, and"
+                            + " running the same promotion again moves the remaining tags", e);
+                }
                 throw new ModelKitException(new TagRefusal(client, stage, records, subject.digest(), written, before)
                         .undo(tag, e, moved), e);
             }

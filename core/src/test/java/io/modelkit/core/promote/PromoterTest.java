@@ -25,6 +25,7 @@ import io.modelkit.core.provenance.verify.VerifyRequest;
 import io.modelkit.core.registry.FaultProxy;
 import io.modelkit.core.registry.LocalRegistry;
 import io.modelkit.core.registry.RegistryClient;
+import io.modelkit.core.registry.RetryPolicy;
 import io.modelkit.core.registry.RegistryException;
 import io.modelkit.core.store.LayoutStore;
 import io.modelkit.core.transfer.Copier;
@@ -32,6 +33,7 @@ import io.modelkit.core.transfer.RegistryEndpoint;
 import io.modelkit.core.transfer.StoreEndpoint;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -326,8 +328,9 @@ class PromoterTest {
     /** A promoter whose requests to registry A go through {@code proxy} (plain http: it does not answer a TLS probe). */
     private Promoter through(TagRejectingProxy proxy) {
         return new Promoter(stages, r -> r.registry().equals(A.host())
-                ? RegistryClient.builder(proxy.host()).plainHttp(true).build() : client(r.registry()), 4,
-                ProgressListener.NONE);
+                ? RegistryClient.builder(proxy.host()).plainHttp(true)
+                        .retryPolicy(new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(100))).build()
+                : client(r.registry()), 4, ProgressListener.NONE);
     }
 
     @Test
@@ -352,6 +355,36 @@ class PromoterTest {
         assertThat(promoting.promote(request(dev("1.5.0"), "staging", 2).build()).outcome())
                 .isEqualTo(PromotionResult.Outcome.PROMOTED);
         assertThat(promoting.history("staging")).extracting(PromotionRecord::digest).containsExactly(v2, v1);
+    }
+
+    @Test
+    void shouldKeepTheRecordWhenATagIsNotConfirmedAndCompleteItOnARerun() throws Exception {
+        promoting.promote(request(dev("1.4.0"), "staging", 0).build());
+        try (TagRejectingProxy proxy = new TagRejectingProxy(A.host())) {
+            proxy.refuse(reference -> reference.equals("staging"), 503, "UNAVAILABLE", "storage is busy");
+
+            assertThatThrownBy(() -> through(proxy).promote(request(dev("1.5.0"), "staging", 1).build()))
+                    .isInstanceOf(ModelKitException.class)
+                    .hasMessageContaining("promotion to stage 'staging': tag 'staging' of " + A.host() + "/" + line
+                            + "-staging was not confirmed (")
+                    .hasMessageEndingWith("the record stays, and running the same promotion again moves the remaining tags");
+        }
+        assertThat(client(A.host()).referrers(line + "-staging", v2, null)).as("the record stays").isNotEmpty();
+
+        PromotionResult rerun = promoting.promote(request(dev("1.5.0"), "staging", 2).build());
+
+        assertThat(rerun.outcome()).isEqualTo(PromotionResult.Outcome.PROMOTED);
+        assertThat(rerun.record()).as("no second record").isNull();
+        assertThat(tag(A, line + "-staging", "staging")).contains(v2);
+        assertThat(promoting.history("staging")).extracting(PromotionRecord::digest).containsExactly(v2, v1);
+    }
+
+    @Test
+    void shouldRefuseAMalformedTagBeforeAnyRequest() {
+        assertThatThrownBy(() -> promoting.promote(request(dev("1.4.0"), "staging", 0).tag("a/../b").build()))
+                .isInstanceOf(ModelKitException.class)
+                .hasMessageStartingWith("tag 'a/../b' is not valid");
+        assertThat(tags(A, line + "-staging")).isEmpty();
     }
 
     @Test
