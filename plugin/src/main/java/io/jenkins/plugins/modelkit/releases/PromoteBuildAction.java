@@ -25,11 +25,14 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import jenkins.model.Jenkins;
 import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.StaplerResponse2;
@@ -144,7 +147,11 @@ public final class PromoteBuildAction implements Action {
         File scratch = Files.createTempDirectory("modelkit-promote").toFile();
         Files.createDirectories(run.getRootDir().toPath());
         try (OutputStream log = new FileOutputStream(new File(run.getRootDir(), "modelkit-promotions.log"), true)) {
-            AgentSettings settings = new AgentSettings(Map.of(), scratch.getAbsolutePath(),
+            // only the configured registry access: never the credentials of the user Jenkins runs as
+            // (their Docker config, credential helpers or modelkit login store)
+            String isolated = scratch.getAbsolutePath();
+            AgentSettings settings = new AgentSettings(Map.of("HOME", isolated, "MODELKIT_HOME", isolated,
+                    "DOCKER_CONFIG", isolated), isolated,
                     new RegistryAccessResolver(run, ModelKitGlobalConfiguration.get().getRegistries())
                             .resolve(null, RegistryScope.empty(), hosts), null, false, 4);
             StreamTaskListener listener = new StreamTaskListener(log, StandardCharsets.UTF_8);
@@ -157,7 +164,11 @@ public final class PromoteBuildAction implements Action {
                     tag, dryRun, false, null, Map.of(), List.of(), Jenkins.getAuthentication2().getName(),
                     root == null ? null : root + run.getUrl()));
         } finally {
-            Files.deleteIfExists(scratch.toPath());
+            try (Stream<Path> files = Files.walk(scratch.toPath())) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(file);
+                }
+            }
         }
     }
 }
