@@ -161,7 +161,16 @@ public final class RegistryClient {
             case CHUNKED -> size > 0;
             case AUTO -> size > chunkSize;
         };
-        new BlobUpload(http, progress, repository, digest, size, source, chunkSize).run(chunked);
+        try {
+            new BlobUpload(http, progress, repository, digest, size, source, chunkSize).run(chunked);
+        } catch (RegistryException e) {
+            // a proxy in front of the registry may cap one request's body (nginx's client_max_body_size): chunks fit
+            if (chunked || e.status() != 413 || uploadMode != UploadMode.AUTO || size <= chunkSize) {
+                throw e;
+            }
+            progress.info("registry " + registry() + " refused " + digest + " in one request (HTTP 413): sending it in chunks");
+            new BlobUpload(http, progress, repository, digest, size, source, chunkSize).run(true);
+        }
     }
 
     /**

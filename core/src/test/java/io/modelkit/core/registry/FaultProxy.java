@@ -38,6 +38,7 @@ public final class FaultProxy implements AutoCloseable {
     private final ExecutorService threads;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final List<String> requests = Collections.synchronizedList(new ArrayList<>());
+    private volatile long bodyLimit = Long.MAX_VALUE;
     private final AtomicLong cutUploadAfter = new AtomicLong(-1);
     private final AtomicLong cutDownloadAfter = new AtomicLong(-1);
     private final AtomicInteger failures = new AtomicInteger();
@@ -71,6 +72,11 @@ public final class FaultProxy implements AutoCloseable {
         cutDownloadAfter.set(bytes);
     }
 
+    /** From now on a request whose body is longer than {@code bytes} is answered {@code 413}, as a proxy with a body limit does. */
+    public void limitBodies(long bytes) {
+        bodyLimit = bytes;
+    }
+
     /** The next {@code count} requests are answered {@code HTTP/1.1 500 Internal Server Error}. */
     public void failNext(int count) {
         failureResponse.set("HTTP/1.1 500 Internal Server Error\r\nContent-Type: application/json\r\n");
@@ -94,6 +100,7 @@ public final class FaultProxy implements AutoCloseable {
         failures.set(0);
         cutUploadAfter.set(-1);
         cutDownloadAfter.set(-1);
+        bodyLimit = Long.MAX_VALUE;
         requests.clear();
     }
 
@@ -179,6 +186,16 @@ public final class FaultProxy implements AutoCloseable {
             rewritten.append("Connection: close\r\n\r\n");
             requests.add(method + " " + path + range);
 
+            if (contentLength > bodyLimit) {
+                // as nginx with client_max_body_size answers a request body it will not take
+                fromClient.skipNBytes(contentLength);
+                String body = "<html><body>413 Request Entity Too Large</body></html>";
+                OutputStream out = client.getOutputStream();
+                out.write(("HTTP/1.1 413 Request Entity Too Large\r\nContent-Type: text/html\r\nContent-Length: "
+                        + body.length() + "\r\nConnection: close\r\n\r\n" + body).getBytes(StandardCharsets.ISO_8859_1));
+                out.flush();
+                return;
+            }
             if (failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 fromClient.skipNBytes(contentLength);
                 String body = "{\"errors\":[{\"code\":\"UNAVAILABLE\",\"message\":\"injected fault\"}]}";

@@ -126,6 +126,16 @@ class CopierTest {
 
             assertThat(proxy.requests()).as("from a file: resumable chunks")
                     .filteredOn(request -> request.startsWith("PATCH /v2/file/chunks/blobs/uploads/")).hasSize(6);
+
+            // a proxy that caps request bodies answers the one PUT with 413: the blob goes again in chunks
+            proxy.reset();
+            proxy.limitBodies(8192);
+            copier.copy(new RegistryEndpoint(dev, Reference.parse(REGISTRY.host() + "/dev/chunks:1")),
+                    new RegistryEndpoint(target, Reference.parse(proxy.host() + "/capped/chunks:1")));
+
+            assertThat(proxy.requests()).filteredOn(request -> request.startsWith("PATCH /v2/capped/chunks/blobs/uploads/"))
+                    .hasSize(6);
+            assertThat(target.getManifest("capped/chunks", "1").bytes()).isEqualTo(manifest.bytes());
         }
     }
 }
