@@ -24,11 +24,13 @@ import java.util.regex.Pattern;
  * @param plainHttp    talk plain HTTP (or unverified TLS) to every registry involved; loopback
  *                     registries get this on their own
  * @param attestation  who signs SLSA provenance for the image, stored as its referrer; null for none
+ * @param sourceName   the ModelKit as the user named it, for labels and provenance (a layout path
+ *                     relative to a workspace, not where the process found it); default {@code source}
  */
 public record ContainerizeRequest(Location source, Reference base, ImageTarget target, String modelDir,
                                   List<String> entrypoint, Map<String, String> environment, Set<Integer> ports,
                                   Set<ContentKind> include, Instant creationTime, boolean plainHttp,
-                                  ImageAttestation attestation, ProgressListener listener) {
+                                  ImageAttestation attestation, ProgressListener listener, String sourceName) {
     public static final String DEFAULT_MODEL_DIR = "/models";
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
@@ -42,6 +44,7 @@ public record ContainerizeRequest(Location source, Reference base, ImageTarget t
         ports = java.util.Collections.unmodifiableSet(new TreeSet<>(ports));
         include = include.isEmpty() ? EnumSet.allOf(ContentKind.class) : Set.copyOf(include);
         listener = listener == null ? ProgressListener.NONE : listener;
+        sourceName = sourceName == null || sourceName.isBlank() ? source.toString() : sourceName;
         if (attestation != null && target instanceof ImageTarget.Tar) {
             throw new ModelKitException("cannot attest an image written to " + target
                     + ": an attestation is stored next to its image, in a registry or an oci: layout");
@@ -77,6 +80,7 @@ public record ContainerizeRequest(Location source, Reference base, ImageTarget t
         private final Set<ContentKind> include = EnumSet.noneOf(ContentKind.class);
         private Instant creationTime;
         private boolean plainHttp;
+        private String sourceName;
         private ImageAttestation attestation;
         private ProgressListener listener = ProgressListener.NONE;
 
@@ -153,9 +157,15 @@ public record ContainerizeRequest(Location source, Reference base, ImageTarget t
             return this;
         }
 
+        /** How labels and provenance name the ModelKit, when {@code source} is a path only this machine knows. */
+        public Builder sourceName(String value) {
+            this.sourceName = value;
+            return this;
+        }
+
         public ContainerizeRequest build() {
             return new ContainerizeRequest(source, base, target, modelDir, entrypoint, environment, ports, include,
-                    creationTime, plainHttp, attestation, listener);
+                    creationTime, plainHttp, attestation, listener, sourceName);
         }
     }
 }

@@ -86,7 +86,7 @@ public final class Containerizer {
                     .setFormat(ImageFormat.OCI)
                     .setFileEntriesLayers(staged.stream().map(StagedLayers.Staged::jibLayer).toList())
                     .setEnvironment(request.environment())
-                    .setLabels(ImageLabels.of(kit.kitfile().kitPackage(), request.source().toString(), modelKit,
+                    .setLabels(ImageLabels.of(kit.kitfile().kitPackage(), request.sourceName(), modelKit,
                             request.base(), baseDigest, request.modelDir(), request.creationTime()));
             if (!request.entrypoint().isEmpty()) {
                 builder.setEntrypoint(request.entrypoint());
@@ -95,7 +95,7 @@ public final class Containerizer {
             if (request.creationTime() != null) {
                 builder.setCreationTime(request.creationTime());
             }
-            listener.info("Building " + request.target() + " from " + request.source() + " on " + request.base()
+            listener.info("Building " + request.target() + " from " + request.sourceName() + " on " + request.base()
                     + "@" + baseDigest + " (" + staged.size() + " ModelKit layers)");
             Built built = build(builder, request, workDir);
             ContainerizeResult result = result(built, staged, modelKit, baseDigest);

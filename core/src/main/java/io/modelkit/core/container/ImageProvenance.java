@@ -49,7 +49,7 @@ final class ImageProvenance {
         ObjectNode definition = predicate.putObject("buildDefinition");
         definition.put("buildType", BUILD_TYPE);
         ObjectNode external = definition.putObject("externalParameters");
-        external.put("modelKit", request.source().toString());
+        external.put("modelKit", request.sourceName());
         external.put("base", request.base().toString());
         external.put("target", result.imageReference());
         external.put("modelDir", request.modelDir());
@@ -68,7 +68,7 @@ final class ImageProvenance {
             request.ports().forEach(ports::add);
         }
         ArrayNode dependencies = definition.putArray("resolvedDependencies");
-        dependency(dependencies.addObject(), "modelkit", uri(request.source(), result.modelKit()), result.modelKit());
+        dependency(dependencies.addObject(), "modelkit", modelKitUri(request, result.modelKit()), result.modelKit());
         dependency(dependencies.addObject(), "base-image", uri(request.base(), result.baseDigest()), result.baseDigest());
 
         ObjectNode run = predicate.putObject("runDetails");
@@ -97,6 +97,14 @@ final class ImageProvenance {
     }
 
     /** {@code oci://registry/repository@sha256:…} for a reference, {@code oci:PATH@sha256:…} for a layout. */
+    /** The ModelKit by digest, a layout by the path the user named (not where this machine found it). */
+    private static String modelKitUri(ContainerizeRequest request, Digest digest) {
+        if (request.source() instanceof LayoutReference && request.sourceName().startsWith(LayoutReference.PREFIX)) {
+            return LayoutReference.PREFIX + LayoutReference.parse(request.sourceName()).path() + "@" + digest;
+        }
+        return uri(request.source(), digest);
+    }
+
     private static String uri(Location location, Digest digest) {
         if (location instanceof Reference reference) {
             return "oci://" + reference.registry() + "/" + reference.repository() + "@" + digest;

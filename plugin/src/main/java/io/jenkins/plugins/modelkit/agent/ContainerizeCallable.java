@@ -70,7 +70,8 @@ public final class ContainerizeCallable extends ModelKitCallable {
                 .modelDir(image.modelDir())
                 .entrypoint(image.entrypoint())
                 .plainHttp(context.settings().plainHttp())
-                .listener(context.progress());
+                .listener(context.progress())
+                .sourceName(name); // as the step named it: the same image whichever workspace built it
         image.environment().forEach(request::environment);
         image.ports().forEach(request::port);
         if (image.include() != null) {

@@ -119,4 +119,29 @@ class ContainerizeStepTest {
                 .hasMessage("modelkit step parameter 'base' is required");
         assertThat(agent.run().getAction(ModelKitAction.class).getImages()).isEmpty();
     }
+
+    @Test
+    void shouldNameALayoutAsTheStepDoesSoEveryWorkspaceBuildsTheSameImage() throws Exception {
+        PackStep pack = new PackStep("oci:kits/sentiment:1.4.0");
+        pack.setContextDir("project");
+        agent.call(pack);
+        Path otherWorkspace = Files.createDirectories(temp.resolve("workspace@2"));
+        Projects.copyTree(agent.workspace().resolve("kits"), otherWorkspace.resolve("kits"));
+        StepRunner other = new StepRunner(otherWorkspace, temp.resolve("other-agent-home"));
+
+        ContainerizeStep here = new ContainerizeStep("oci:kits/sentiment:1.4.0");
+        here.setBase(base);
+        here.setTo("tar:image.tar");
+        ContainerizeStep there = new ContainerizeStep("oci:kits/sentiment:1.4.0");
+        there.setBase(base);
+        there.setTo("tar:image.tar");
+
+        Object first = agent.call(here).get("imageDigest");
+        Object second = other.call(there).get("imageDigest");
+
+        assertThat(second).as("no workspace path in the image").isEqualTo(first);
+        JsonNode labels = new ObjectMapper().readTree(Tools.run("skopeo", "inspect", "--config",
+                "oci-archive:" + agent.workspace().resolve("image.tar"))).path("config").path("Labels");
+        assertThat(labels.path("io.modelkit.modelkit.reference").asText()).isEqualTo("oci:kits/sentiment:1.4.0");
+    }
 }

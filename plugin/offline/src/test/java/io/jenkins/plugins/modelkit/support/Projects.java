@@ -14,9 +14,14 @@ public final class Projects {
     }
 
     public static Path copyExample(Path target) {
-        try (Stream<Path> files = Files.walk(EXAMPLE)) {
+        return copyTree(EXAMPLE, target);
+    }
+
+    /** Copies the directory {@code source} to {@code target}, files and folders. */
+    public static Path copyTree(Path source, Path target) {
+        try (Stream<Path> files = Files.walk(source)) {
             for (Path file : (Iterable<Path>) files::iterator) {
-                Path copy = target.resolve(EXAMPLE.relativize(file).toString());
+                Path copy = target.resolve(source.relativize(file).toString());
                 if (Files.isDirectory(file)) {
                     Files.createDirectories(copy);
                 } else {
