@@ -81,7 +81,9 @@ public final class Containerizer {
         Path workDir = createWorkDir();
         try {
             AbsoluteUnixPath modelDir = AbsoluteUnixPath.get(request.modelDir());
-            List<StagedLayers.Staged> staged = StagedLayers.stage(source, selected, modelDir, workDir, listener);
+            // jib drops a layer without entries: leaving those out keeps each image layer paired with its ModelKit layer
+            List<StagedLayers.Staged> staged = StagedLayers.stage(source, selected, modelDir, workDir, listener).stream()
+                    .filter(layer -> !layer.jibLayer().getEntries().isEmpty()).toList();
             JibContainerBuilder builder = Jib.from(JibRegistries.image(request.base().withDigest(baseDigest), credentials))
                     .setFormat(ImageFormat.OCI)
                     .setFileEntriesLayers(staged.stream().map(StagedLayers.Staged::jibLayer).toList())
