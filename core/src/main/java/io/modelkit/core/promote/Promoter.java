@@ -118,7 +118,7 @@ public final class Promoter {
         CopyResult copy = copier.copy(new RegistryEndpoint(sourceClient, pinned),
                 new RegistryEndpoint(targetClient, stage.reference(digest)));
         int referrers = copyReferrers(sourceClient, source, targetClient, stage, digest);
-        return finish(targetClient, stage, manifest.descriptor(), tags, record, request, copy, referrers, report);
+        return finish(targetClient, stage, manifest, tags, record, request, copy, referrers, report);
     }
 
     /**
@@ -171,7 +171,8 @@ public final class Promoter {
             return new PromotionResult(PromotionResult.Outcome.DRY_RUN, stage.name(), target, tags, null, null, 0, null,
                     record);
         }
-        return finish(client, stage, subject, tags, record, request, null, 0, null);
+        return finish(client, stage, new RegistryEndpoint(client, stage.reference(subject.digest())).manifest(), tags, record,
+                request, null, 0, null);
     }
 
     /** The stage's records, newest first. */
@@ -235,14 +236,18 @@ public final class Promoter {
         return error instanceof RegistryException registry && registry.status() >= 400 && registry.status() < 500;
     }
 
-    private PromotionResult finish(RegistryClient client, Stage stage, Descriptor subject, List<String> tags,
+    private PromotionResult finish(RegistryClient client, Stage stage, ManifestBytes bytes, List<String> tags,
             PromotionRecord record, PromotionRequest request, CopyResult copy, int referrers, GateReport report) {
+        Descriptor subject = bytes.descriptor();
         PromotionRecords records = new PromotionRecords(client, stage.repository());
-        List<String> toMove = tags.stream().filter(t -> !subject.digest().equals(head(client, stage, t))).toList();
+        // what each tag holds now, asked once: it decides what moves, and what a refused tag is put back to
+        Map<String, Digest> before = new LinkedHashMap<>();
+        tags.forEach(t -> before.put(t, head(client, stage, t)));
+        List<String> toMove = tags.stream().filter(t -> !subject.digest().equals(before.get(t))).toList();
         List<PromotionRecord> existing = records.of(subject.digest()).stream()
                 .filter(r -> r.stage().equals(stage.name()) && r.tags().equals(tags) && r.kind().equals(record.kind()))
                 .toList();
-        Digest current = head(client, stage, stage.stageTag());
+        Digest current = before.containsKey(stage.stageTag()) ? before.get(stage.stageTag()) : head(client, stage, stage.stageTag());
         Instant currentSince = current == null || current.equals(subject.digest()) ? Instant.MIN
                 : records.of(current).stream().map(PromotionRecord::promotedAt).findFirst().orElse(Instant.MIN);
         // a record newer than what the stage holds is the record of an interrupted run of this promotion
@@ -261,9 +266,6 @@ public final class Promoter {
                         + " was moved: " + e.getMessage(), e);
             }
         }
-        ManifestBytes bytes = new RegistryEndpoint(client, stage.reference(subject.digest())).manifest();
-        Map<String, Digest> before = new LinkedHashMap<>();
-        toMove.forEach(t -> before.put(t, head(client, stage, t)));
         // tags that hold another version first: a registry with immutable tags refuses exactly those, and
         // refusing before any new tag exists leaves nothing that cannot be undone
         List<String> ordered = new ArrayList<>(toMove);
