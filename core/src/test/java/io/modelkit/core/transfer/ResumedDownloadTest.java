@@ -147,17 +147,18 @@ class ResumedDownloadTest {
                 .hasMessageContaining(remote.repository());
         proxy.reset();
         List<Path> partial = ingestFiles(temp.resolve("store"));
-        assertThat(partial).singleElement().satisfies(file -> {
-            assertThat(file.getFileName().toString()).isEqualTo("partial-sha256-" + Digest.sha256(weights).hex() + ".tmp");
-            assertThat(Files.size(file)).isEqualTo(2L * MIB);
-        });
+        assertThat(partial).singleElement().satisfies(file ->
+                assertThat(file.getFileName().toString()).isEqualTo("partial-sha256-" + Digest.sha256(weights).hex() + ".tmp"));
+        // the proxy cut after 2 MiB; the JDK client may drop the last bytes it held when the connection broke
+        long kept = Files.size(partial.get(0));
+        assertThat(kept).isPositive().isLessThanOrEqualTo(2L * MIB);
         assertThat(store.layout().hasBlob(Digest.sha256(weights))).isFalse();
 
         new Copier(1, ProgressListener.NONE).copy(new RegistryEndpoint(throughProxy(RetryPolicy.standard()), remote),
                 new StoreEndpoint(store, pulled));
 
         assertThat(rangedGets()).containsExactly("GET /v2/" + remote.repository() + "/blobs/" + Digest.sha256(weights)
-                + " Range: bytes=" + 2 * MIB + "-");
+                + " Range: bytes=" + kept + "-");
         assertThat(store.layout().readBlob(Digest.sha256(weights))).isEqualTo(weights);
         assertThat(ingestFiles(temp.resolve("store"))).isEmpty();
     }
