@@ -12,6 +12,7 @@ import io.modelkit.core.provenance.EnvelopeVerifier;
 import io.modelkit.core.provenance.Statement;
 import io.modelkit.core.provenance.keys.SigningKey;
 import io.modelkit.core.provenance.oci.RegistryAttestationStore;
+import io.modelkit.core.provenance.oci.AttestationManifests;
 import io.modelkit.core.provenance.oci.SigstoreBundle;
 import io.modelkit.core.registry.RegistryClient;
 import io.modelkit.core.registry.RegistryException;
@@ -76,7 +77,8 @@ final class PromotionRecords {
     /** Whether a referrer descriptor is (or may be) a promotion record, so copies leave it behind. */
     static boolean isRecord(Descriptor referrer) {
         return PromotionRecord.ARTIFACT_TYPE.equals(referrer.artifactType())
-                || referrer.annotation("dev.sigstore.bundle.predicateType").filter(PromotionRecord.PREDICATE_TYPE::equals)
+                || referrer.annotation(AttestationManifests.ANNOTATION_BUNDLE_PREDICATE_TYPE)
+                        .filter(PromotionRecord.PREDICATE_TYPE::equals)
                         .isPresent();
     }
 
@@ -134,6 +136,11 @@ final class PromotionRecords {
         String type = referrer.artifactType();
         boolean bundle = SigstoreBundle.isBundleMediaType(type == null ? "" : type);
         if (!PromotionRecord.ARTIFACT_TYPE.equals(type) && !bundle) {
+            return Optional.empty();
+        }
+        // a bundle that announces another predicate (provenance, a gate summary) is not downloaded
+        Optional<String> announced = referrer.annotation(AttestationManifests.ANNOTATION_BUNDLE_PREDICATE_TYPE);
+        if (bundle && announced.isPresent() && !PromotionRecord.PREDICATE_TYPE.equals(announced.get())) {
             return Optional.empty();
         }
         String where = client.registry() + "/" + repository + "@" + referrer.digest();
