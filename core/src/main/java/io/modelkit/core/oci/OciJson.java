@@ -1,14 +1,11 @@
 package io.modelkit.core.oci;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.modelkit.core.ModelKitException;
 import io.modelkit.core.json.GoJson;
-import java.io.IOException;
+import io.modelkit.core.json.JsonObjects;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -18,24 +15,11 @@ import java.util.Map;
 
 /** Reading functions shared by the OCI JSON documents; every error names the document and field. */
 final class OciJson {
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-
     private OciJson() {
     }
 
     static JsonNode parse(byte[] bytes, String what) {
-        try {
-            JsonNode node = MAPPER.readTree(bytes);
-            if (node == null || !node.isObject()) {
-                throw new ModelKitException(what + ": expected a JSON object");
-            }
-            return node;
-        } catch (JsonProcessingException e) {
-            throw new ModelKitException(what + ": invalid JSON: " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new ModelKitException(what + ": cannot read JSON: " + e.getMessage(), e);
-        }
+        return JsonObjects.parse(bytes, what);
     }
 
     static ObjectNode object() {

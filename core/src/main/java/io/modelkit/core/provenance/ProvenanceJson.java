@@ -1,36 +1,18 @@
 package io.modelkit.core.provenance;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelkit.core.ModelKitException;
-import java.io.IOException;
+import io.modelkit.core.json.JsonObjects;
 import java.util.Base64;
 
 /** Strict JSON and base64 reading shared by the envelope and statement; errors name the document and field. */
 final class ProvenanceJson {
-    // Duplicate keys are refused: two readers must never disagree on which value was signed.
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-
     private ProvenanceJson() {
     }
 
+    /** Duplicate keys are refused: two readers must never disagree on which value was signed. */
     static JsonNode parseObject(byte[] bytes, String what) {
-        try {
-            JsonNode node = MAPPER.readTree(bytes);
-            if (node == null || !node.isObject()) {
-                throw new ModelKitException(what + ": expected a JSON object");
-            }
-            return node;
-        } catch (JsonProcessingException e) {
-            throw new ModelKitException(what + ": invalid JSON: " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new ModelKitException(what + ": cannot read JSON: " + e.getMessage(), e);
-        }
+        return JsonObjects.parseStrict(bytes, what);
     }
 
     /** A required string field. */
