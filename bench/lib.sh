@@ -1,5 +1,38 @@
-# Functions the benchmarks share: sourced by bench/pack.sh, bench/registry.sh and bench/verify.sh, which set $log
-# (where a timed command's output goes) and $bench (their own name, for messages).
+# Functions the benchmarks share: sourced by bench/pack.sh, bench/registry.sh, bench/verify.sh and
+# bench/promote.sh, which set $bench (their own name, for messages) before and $log (where a timed
+# command's output goes) after.
+
+# The options every benchmark takes: sets $runs (--runs N, default 3), $keep (--keep) and $scale
+# (--quick: 16); -h/--help prints the script's header. A script with options of its own defines
+# own_option, which takes "$@", sets $taken to how many words it used and fails for a word not its own.
+bench_options() {
+  runs=3 keep=false scale=1
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --runs) runs="${2:?--runs needs a number}"; shift 2 ;;
+      --runs=*) runs="${1#--runs=}"; shift ;;
+      --keep) keep=true; shift ;;
+      --quick) scale=16; shift ;;
+      -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+      *)
+        if declare -F own_option >/dev/null && own_option "$@"; then
+          shift "$taken"
+        else
+          echo "$bench: unknown option $1 (see --help)" >&2
+          exit 2
+        fi ;;
+    esac
+  done
+  case "$runs" in ''|*[!0-9]*|0) echo "$bench: --runs needs a positive whole number, got '$runs'" >&2; exit 2 ;; esac
+}
+
+require_tools() { # "how to install them" tool...: exits naming the first one missing
+  local hint="$1" tool
+  shift
+  for tool in "$@"; do
+    command -v "$tool" >/dev/null 2>&1 || { echo "$bench: needs $tool ($hint)" >&2; exit 1; }
+  done
+}
 
 size_label() {
   awk -v b="$1" 'BEGIN { if (b >= 2^30) printf "%g GiB", b / 2^30; else printf "%g MiB", b / 2^20 }'

@@ -21,26 +21,22 @@
 # reads on a virtual disk measure the disk (and its neighbours) far more than the tool.
 set -euo pipefail
 
-runs=3
 out=""
-keep=false
 cold=false
-scale=1
-while [ $# -gt 0 ]; do
+own_option() { # --cold and --out DIR, see above
   case "$1" in
-    --runs) runs="${2:?--runs needs a number}"; shift 2 ;;
-    --runs=*) runs="${1#--runs=}"; shift ;;
-    --keep) keep=true; shift ;;
-    --cold) cold=true; shift ;;
-    --quick) scale=16; shift ;;
-    --out) out="${2:?--out needs a directory}"; shift 2 ;;
-    -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
-    *) echo "pack.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
+    --cold) cold=true; taken=1 ;;
+    --out) out="${2:?--out needs a directory}"; taken=2 ;;
+    *) return 1 ;;
   esac
-done
-case "$runs" in ''|*[!0-9]*|0) echo "pack.sh: --runs needs a positive whole number, got '$runs'" >&2; exit 2 ;; esac
+}
 
 root="$(cd -P "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+bench=pack.sh
+# shellcheck source=bench/lib.sh
+. "$root/bench/lib.sh"
+bench_options "$@"
+
 cd "$root"
 work=bench/work              # relative on purpose: refs look like oci:bench/work/out-a:v1
 out="${out:-$work}"          # where the packed layouts go: --out /dev/shm takes the disk out of the figures
@@ -63,9 +59,6 @@ trap cleanup EXIT
 
 # --- functions -----------------------------------------------------------------------------------
 
-bench=pack.sh
-# shellcheck source=bench/lib.sh
-. "$root/bench/lib.sh"
 
 # Leaves every timed run the same start: no output from the last run, no dirty pages being flushed
 # in the background, and the inputs either all on disk (cold) or all in memory (warm).

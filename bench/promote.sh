@@ -17,29 +17,13 @@
 #       rate of B (curl: one POST, one monolithic PUT of the same blob). B is emptied before every run.
 set -euo pipefail
 
-runs=3
-keep=false
-scale=1
-while [ $# -gt 0 ]; do
-  case "$1" in
-    --runs) runs="${2:?--runs needs a number}"; shift 2 ;;
-    --runs=*) runs="${1#--runs=}"; shift ;;
-    --keep) keep=true; shift ;;
-    --quick) scale=16; shift ;;
-    -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
-    *) echo "promote.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
-  esac
-done
-case "$runs" in ''|*[!0-9]*|0) echo "promote.sh: --runs needs a positive whole number, got '$runs'" >&2; exit 2 ;; esac
-
-for tool in docker-registry skopeo curl du; do
-  if ! command -v "$tool" >/dev/null 2>&1; then
-    echo "promote.sh: needs $tool (Debian: apt-get install docker-registry skopeo curl)" >&2
-    exit 1
-  fi
-done
-
 root="$(cd -P "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+bench=promote.sh
+# shellcheck source=bench/lib.sh
+. "$root/bench/lib.sh"
+bench_options "$@"
+require_tools "Debian: apt-get install docker-registry skopeo curl" docker-registry skopeo curl du
+
 cd "$root"
 work=bench/work
 mkdir -p "$work"
@@ -52,9 +36,6 @@ skopeo_home="$root/$work/promote-skopeo-home"   # skopeo's blob cache would othe
 regs="$root/$work/promote-registries"
 outputs=("$layout" "$home" "$skopeo_home" "$regs" "$log")
 
-bench=promote.sh
-# shellcheck source=bench/lib.sh
-. "$root/bench/lib.sh"
 
 model_bytes=$((2048 * (1 << 20) / scale))
 

@@ -30,32 +30,22 @@
 # untimed, before it, and `sync` runs first, so no run pays for the previous one's writes.
 set -euo pipefail
 
-runs=3
-keep=false
-scale=1
 concurrency=()
-while [ $# -gt 0 ]; do
+own_option() { # --concurrency N: blobs at once, passed to modelkit
   case "$1" in
-    --runs) runs="${2:?--runs needs a number}"; shift 2 ;;
-    --runs=*) runs="${1#--runs=}"; shift ;;
-    --keep) keep=true; shift ;;
-    --quick) scale=16; shift ;;
-    --concurrency) concurrency=(--concurrency "${2:?--concurrency needs a number}"); shift 2 ;;
-    --concurrency=*) concurrency=(--concurrency "${1#--concurrency=}"); shift ;;
-    -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
-    *) echo "registry.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
+    --concurrency) concurrency=(--concurrency "${2:?--concurrency needs a number}"); taken=2 ;;
+    --concurrency=*) concurrency=(--concurrency "${1#--concurrency=}"); taken=1 ;;
+    *) return 1 ;;
   esac
-done
-case "$runs" in ''|*[!0-9]*|0) echo "registry.sh: --runs needs a positive whole number, got '$runs'" >&2; exit 2 ;; esac
-
-for tool in docker-registry skopeo curl sha256sum; do
-  if ! command -v "$tool" >/dev/null 2>&1; then
-    echo "registry.sh: needs $tool (Debian: apt-get install docker-registry skopeo curl)" >&2
-    exit 1
-  fi
-done
+}
 
 root="$(cd -P "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+bench=registry.sh
+# shellcheck source=bench/lib.sh
+. "$root/bench/lib.sh"
+bench_options "$@"
+require_tools "Debian: apt-get install docker-registry skopeo curl" docker-registry skopeo curl sha256sum
+
 cd "$root"
 work=bench/work              # relative on purpose: refs look like oci:bench/work/layout-a:v1
 mkdir -p "$work"
@@ -94,9 +84,6 @@ trap 'exit 130' INT TERM
 
 # --- functions -----------------------------------------------------------------------------------
 
-bench=registry.sh
-# shellcheck source=bench/lib.sh
-. "$root/bench/lib.sh"
 
 # An empty registry on the same port: a push finds no blob it could skip or mount.
 reset_registry() {

@@ -14,25 +14,13 @@
 # the registry's blob warm in the page cache. The goal is 0.8 GB/s for `modelkit verify`.
 set -euo pipefail
 
-runs=3
-keep=false
-scale=1
-while [ $# -gt 0 ]; do
-  case "$1" in
-    --runs) runs="${2:?--runs needs a number}"; shift 2 ;;
-    --runs=*) runs="${1#--runs=}"; shift ;;
-    --keep) keep=true; shift ;;
-    --quick) scale=16; shift ;;
-    -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
-    *) echo "verify.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
-  esac
-done
-case "$runs" in ''|*[!0-9]*|0) echo "verify.sh: --runs needs a positive whole number, got '$runs'" >&2; exit 2 ;; esac
-for tool in docker-registry curl sha256sum; do
-  command -v "$tool" >/dev/null 2>&1 || { echo "verify.sh: needs $tool (Debian: apt-get install docker-registry curl)" >&2; exit 1; }
-done
-
 root="$(cd -P "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+bench=verify.sh
+# shellcheck source=bench/lib.sh
+. "$root/bench/lib.sh"
+bench_options "$@"
+require_tools "Debian: apt-get install docker-registry curl" docker-registry curl sha256sum
+
 cd "$root"
 work=bench/work
 mkdir -p "$work"
@@ -47,9 +35,6 @@ bytes=$((2048 * (1 << 20) / scale))
 reg_pid=""
 port=""
 
-bench=verify.sh
-# shellcheck source=bench/lib.sh
-. "$root/bench/lib.sh"
 
 cleanup() {
   stop_registry
